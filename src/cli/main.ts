@@ -1,0 +1,28 @@
+// `marquee` — one file per command; each opens the context (migrating first), calls services, closes.
+import { Command, CommanderError } from 'commander';
+import { serveCommand } from './serve.js';
+import { migrateCommand } from './migrate.js';
+import { userCommand } from './user.js';
+import { tokenCommand } from './token.js';
+import { seedCommand } from './seed.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command('marquee')
+    .description('Marquee: community reviews of films and series')
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(serveCommand());
+  program.addCommand(migrateCommand());
+  program.addCommand(userCommand());
+  program.addCommand(tokenCommand());
+  program.addCommand(seedCommand());
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      process.exit(err.exitCode);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,114 @@
+// The only reader of process.env. Everything else takes a typed Config.
+// Every bad value is collected and reported in one error at startup.
+
+export interface RateLimitRule {
+  /** Requests allowed per window. */
+  max: number;
+  /** Window length in milliseconds. */
+  windowMs: number;
+}
+
+export interface Config {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  /** Public base URL; an https URL makes cookies Secure. */
+  baseUrl: string;
+  logLevel: string;
+  /** Bayesian prior weight m of the weighted title score. */
+  scorePriorWeight: number;
+  rateLimits: {
+    enabled: boolean;
+    /** Login and register attempts per IP. */
+    auth: RateLimitRule;
+    /** Writes (POST/PUT/PATCH/DELETE under /api) per account. */
+    writes: RateLimitRule;
+  };
+  /** Session lifetime in days. */
+  sessionDays: number;
+  /** Upper bound of writes committed together by the group-commit writer. */
+  writeBatchMax: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/marquee.db';
+
+/** Reads and validates the environment. `overrides` win over `env` (CLI flags, tests). */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const num = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min) {
+      problems.push(`${name} must be a number of at least ${min} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl}")`);
+  }
+  const port = int('PORT', 3000, 0, 65535);
+  const host = env.HOST || '0.0.0.0';
+  const baseUrl = env.BASE_URL || `http://localhost:${port}`;
+  try {
+    new URL(baseUrl);
+  } catch {
+    problems.push(`BASE_URL must be an absolute URL (got "${baseUrl}")`);
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+  const rateLimitSwitch = env.MARQUEE_RATE_LIMIT ?? 'on';
+  if (!['on', 'off'].includes(rateLimitSwitch)) {
+    problems.push(`MARQUEE_RATE_LIMIT must be "on" or "off" (got "${rateLimitSwitch}")`);
+  }
+
+  const config: Config = {
+    databaseUrl,
+    host,
+    port,
+    baseUrl,
+    logLevel,
+    scorePriorWeight: num('MARQUEE_SCORE_PRIOR_WEIGHT', 10, 0),
+    rateLimits: {
+      enabled: rateLimitSwitch !== 'off',
+      auth: {
+        max: int('MARQUEE_RATE_LIMIT_AUTH_MAX', 10, 1, 1_000_000),
+        windowMs: int('MARQUEE_RATE_LIMIT_AUTH_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+      },
+      writes: {
+        max: int('MARQUEE_RATE_LIMIT_WRITES_MAX', 120, 1, 1_000_000),
+        windowMs: int('MARQUEE_RATE_LIMIT_WRITES_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+      },
+    },
+    sessionDays: int('MARQUEE_SESSION_DAYS', 30, 1, 3650),
+    writeBatchMax: int('MARQUEE_WRITE_BATCH_MAX', 256, 1, 10_000),
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,88 @@
+// Everything a running Marquee needs, built once from the Config and closed with one call. The HTTP
+// app and every CLI command take this; tests build one per database.
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { openDb, type Db } from './store/db.js';
+import { migrateToLatest } from './store/migrate.js';
+import { WriteQueue } from './store/write-queue.js';
+import { AccountsService } from './services/accounts.service.js';
+import { CatalogService } from './services/catalog.service.js';
+import { ReviewsService } from './services/reviews.service.js';
+import { VotesService } from './services/votes.service.js';
+import { ReportsService } from './services/reports.service.js';
+import { ChangeFeed } from './services/changes.js';
+import { systemClock, type Clock } from './services/clock.js';
+
+export interface Services {
+  accounts: AccountsService;
+  catalog: CatalogService;
+  reviews: ReviewsService;
+  votes: VotesService;
+  reports: ReportsService;
+  changes: ChangeFeed;
+}
+
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  writes: WriteQueue;
+  services: Services;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Run migrations first (default true). */
+  migrate?: boolean;
+  /** Listen for other instances' changes (PostgreSQL; serve turns it on). */
+  listen?: boolean;
+}
+
+export async function openContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const db = openDb(config.databaseUrl);
+  try {
+    if (options.migrate !== false) {
+      const applied = await migrateToLatest(db);
+      if (applied.length) logger.info({ applied }, 'database migrated');
+    }
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const writes = new WriteQueue(db.kysely, {
+    maxBatch: config.writeBatchMax,
+    concurrency: db.engine === 'sqlite' ? 1 : 4,
+    isRetryable: db.parts.isRetryable,
+  });
+  const changes = new ChangeFeed(db);
+  if (options.listen) await changes.listen((err) => logger.warn({ err }, 'change listener lost its connection'));
+  const services: Services = {
+    accounts: new AccountsService(db, writes, config, clock),
+    catalog: new CatalogService(db, writes, config, clock, changes),
+    reviews: new ReviewsService(db, writes, config, clock, changes),
+    votes: new VotesService(db, writes, clock, changes),
+    reports: new ReportsService(db, writes, clock),
+    changes,
+  };
+  let closed = false;
+  return {
+    config,
+    logger,
+    db,
+    writes,
+    services,
+    clock,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await writes.close();
+      await changes.close();
+      await db.close();
+    },
+  };
+}

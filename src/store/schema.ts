@@ -1,0 +1,180 @@
+// Table types: the one place that says what the database holds. Booleans are 0/1 integers and
+// times are ISO 8601 UTC strings on both engines, so rows look the same whatever the dialect.
+// Ratings and sub-scores are whole half-points (2 … 20), see src/domain/rating.ts.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UsersTable {
+  id: Generated<number>;
+  handle: string;
+  /** Lower-cased handle: uniqueness is case-insensitive. */
+  handle_key: string;
+  email: string;
+  email_key: string;
+  display_name: string;
+  password_hash: string;
+  role: 'member' | 'moderator' | 'admin';
+  suspended: Generated<number>;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface TokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  original_name: string | null;
+  created_at: string;
+}
+
+export interface TitlesTable {
+  id: Generated<number>;
+  slug: string;
+  kind: 'series' | 'film';
+  name: string;
+  original_name: string | null;
+  year: number | null;
+  country: string | null;
+  episodes: number | null;
+  synopsis: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Aggregates of the ratings table, kept in the same transaction as every rating write. */
+  rating_count: Generated<number>;
+  rating_sum_x2: Generated<number>;
+  hist_1: Generated<number>;
+  hist_2: Generated<number>;
+  hist_3: Generated<number>;
+  hist_4: Generated<number>;
+  hist_5: Generated<number>;
+  hist_6: Generated<number>;
+  hist_7: Generated<number>;
+  hist_8: Generated<number>;
+  hist_9: Generated<number>;
+  hist_10: Generated<number>;
+  review_count: Generated<number>;
+}
+
+export interface TitleAliasesTable {
+  title_id: number;
+  alias: string;
+}
+
+export interface CreditsTable {
+  id: Generated<number>;
+  title_id: number;
+  person_id: number;
+  role: 'director' | 'writer' | 'cast';
+  character: string | null;
+  position: number;
+}
+
+export interface RatingsTable {
+  user_id: number;
+  title_id: number;
+  rating_x2: number;
+  watch_status: string | null;
+  episodes_seen: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  title_id: number;
+  author_id: number;
+  headline: string;
+  body: string;
+  rating_x2: number;
+  story_x2: number | null;
+  acting_x2: number | null;
+  music_x2: number | null;
+  rewatch_x2: number | null;
+  watch_status: string | null;
+  episodes_seen: number | null;
+  contains_spoilers: number;
+  status: 'published' | 'pending' | 'hidden' | 'removed';
+  helpful_yes: Generated<number>;
+  helpful_no: Generated<number>;
+  /** yes + no, kept so the helpful order is one index. */
+  helpful_total: Generated<number>;
+  helpful_score: Generated<number>;
+  /** JSON of the Quality warnings found when the text was last saved. */
+  quality_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewRevisionsTable {
+  id: Generated<number>;
+  review_id: number;
+  headline: string;
+  body: string;
+  rating_x2: number;
+  contains_spoilers: number;
+  /** When this text stopped being the current one. */
+  replaced_at: string;
+}
+
+export interface VotesTable {
+  review_id: number;
+  user_id: number;
+  helpful: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  review_id: number;
+  reporter_id: number;
+  reason: 'spam' | 'spoilers_unmarked' | 'abuse' | 'plagiarism' | 'other';
+  note: string | null;
+  created_at: string;
+}
+
+/** One row (id = 1): instance-wide rating aggregate for the Bayesian prior C. */
+export interface InstanceStatsTable {
+  id: number;
+  rating_count: number;
+  rating_sum_x2: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  tokens: TokensTable;
+  people: PeopleTable;
+  titles: TitlesTable;
+  title_aliases: TitleAliasesTable;
+  credits: CreditsTable;
+  ratings: RatingsTable;
+  reviews: ReviewsTable;
+  review_revisions: ReviewRevisionsTable;
+  votes: VotesTable;
+  reports: ReportsTable;
+  instance_stats: InstanceStatsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type TitleRow = Selectable<TitlesTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type ReviewRow = Selectable<ReviewsTable>;
+export type RatingRow = Selectable<RatingsTable>;
+export type NewReview = Insertable<ReviewsTable>;
+export type ReviewUpdate = Updateable<ReviewsTable>;
