@@ -97,6 +97,11 @@ export class ReviewsStore {
   }
 
   listForTitle(q: TitleListing): Promise<ReviewRecord[]> {
+    return this.titleListingQuery(q).execute();
+  }
+
+  /** The listing as a query (tests read its plan: it must walk one index, with no sort step). */
+  titleListingQuery(q: TitleListing) {
     const key = SORT_KEYS[q.sort];
     let query = this.#records().where('reviews.title_id', '=', q.titleId);
     if (q.publishedOnly) query = query.where('reviews.status', '=', 'published');
@@ -108,7 +113,7 @@ export class ReviewsStore {
       query = query.where((eb) => after(eb, key, values));
     }
     for (const [col, dir] of key) query = query.orderBy(`reviews.${col}`, dir);
-    return query.limit(q.limit).execute();
+    return query.limit(q.limit);
   }
 
   listForAuthor(q: { authorId: number; publishedOnly: boolean; after?: CursorValues; limit: number }): Promise<ReviewRecord[]> {

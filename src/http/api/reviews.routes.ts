@@ -36,12 +36,16 @@ export const reviewRoutes = (ctx: AppContext, cache: PageCache): FastifyPluginAs
     },
   }, async (req, reply) => {
     const q = { sort: req.query.sort ?? 'helpful', spoilers: req.query.spoilers ?? 'include', rating_min: req.query.rating_min, rating_max: req.query.rating_max, cursor: req.query.cursor, limit: req.query.limit ?? 20 } as const;
-    const title = await catalog.titleRow(req.params.slug);
-    // Anonymous first pages come from the cache as ready bytes (src/http/page-cache.ts).
-    if (req.actor === null && q.cursor === undefined) {
-      const key = `${title.id}|${q.sort}|${q.spoilers}|${q.rating_min ?? ''}|${q.rating_max ?? ''}|${q.limit}`;
+    // Anonymous first pages come from the cache as ready bytes, without touching the database
+    // (src/http/page-cache.ts). Slugs never change, so the key can name the title by slug.
+    const cacheable = req.actor === null && q.cursor === undefined;
+    const key = cacheable ? `${req.params.slug}|${q.sort}|${q.spoilers}|${q.rating_min ?? ''}|${q.rating_max ?? ''}|${q.limit}` : '';
+    if (cacheable) {
       const hit = cache.get(key);
       if (hit) return reply.type('application/json; charset=utf-8').send(hit as never);
+    }
+    const title = await catalog.titleRow(req.params.slug);
+    if (cacheable) {
       const generation = cache.generation(title.id);
       const page = await reviews.listForTitleId(null, title.id, q);
       const bytes = Buffer.from(reply.serialize(page) as string);

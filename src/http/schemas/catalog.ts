@@ -71,7 +71,7 @@ export const TitleQuery = Type.Object(
     year: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2200 })),
     ...PageQuery,
   },
-  { additionalProperties: false },
+  { description: 'Unknown parameters are ignored.' },
 );
 
 const CreditInput = Type.Object(

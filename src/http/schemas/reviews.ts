@@ -50,9 +50,9 @@ export const TitleReviewsQuery = Type.Object(
     rating_max: Type.Optional(Type.Number({ minimum: 1, maximum: 10 })),
     ...PageQuery,
   },
-  { additionalProperties: false },
+  { description: 'Unknown parameters are ignored.' },
 );
-export const AuthorReviewsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const AuthorReviewsQuery = Type.Object({ ...PageQuery });
 
 const SubScores = Type.Object(
   {
