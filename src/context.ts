@@ -2,7 +2,7 @@
 // app and every CLI command take this; tests build one per database.
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
-import { openDb, type Db } from './store/db.js';
+import { openDb, ping, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { WriteQueue } from './store/write-queue.js';
 import { AccountsService } from './services/accounts.service.js';
@@ -29,6 +29,8 @@ export interface AppContext {
   writes: WriteQueue;
   services: Services;
   clock: Clock;
+  /** Whether the database answers (readiness probe). */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function openContext(config: Config, options: ContextOptions = {}):
     writes,
     services,
     clock,
+    ready: () => ping(db),
     async close() {
       if (closed) return;
       closed = true;

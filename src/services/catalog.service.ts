@@ -5,7 +5,7 @@ import { translatingUnique } from '../store/db.js';
 import { CatalogStore, type TitleInsert, type TitlePatch } from '../store/catalog.store.js';
 import { RatingsStore } from '../store/ratings.store.js';
 import type { TitleRow } from '../store/schema.js';
-import type { WriteQueue } from '../store/write-queue.js';
+import type { WriteQueue, WriteTransaction } from '../store/write-queue.js';
 import { AppError, forbidden, invalid, notFound } from '../domain/errors.js';
 import { canEditCatalog, type Actor } from '../domain/permissions.js';
 import { slugify } from '../domain/slug.js';
@@ -13,8 +13,6 @@ import { personJson, titleJson, titleScore, type PersonJson, type TitleJson } fr
 import { decodeCursor, pageOf, type Page } from './cursor.js';
 import type { ChangeFeed } from './changes.js';
 import type { Clock } from './clock.js';
-import type { Transaction } from 'kysely';
-import type { Database } from '../store/schema.js';
 
 export interface CreditInput {
   /** A person's name (found or created) or id. */
@@ -138,7 +136,7 @@ export class CatalogService {
     };
   }
 
-  async #resolveCredits(trx: Transaction<Database>, credits: CreditInput[], now: string) {
+  async #resolveCredits(trx: WriteTransaction, credits: CreditInput[], now: string) {
     const catalog = new CatalogStore(trx);
     const out: { personId: number; role: CreditInput['role']; character: string | null }[] = [];
     for (const [i, c] of credits.entries()) {

@@ -1,5 +1,5 @@
 // Opens the database named by DATABASE_URL and bundles what the rest of the store needs.
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { engineParts, type Engine, type EngineParts } from './dialect/index.js';
 import { AppError } from '../domain/errors.js';
@@ -45,5 +45,15 @@ export async function translatingUnique<T>(db: Db, map: Record<string, () => App
       }
     }
     throw err;
+  }
+}
+
+/** Whether the database answers (readiness). */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db.kysely);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -18,7 +18,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { AppError } from '../domain/errors.js';
 
-export type WriteOp<T> = (trx: Transaction<Database>) => Promise<T>;
+export type WriteTransaction = Transaction<Database>;
+export type WriteOp<T> = (trx: WriteTransaction) => Promise<T>;
 
 interface Pending {
   op: WriteOp<unknown>;

@@ -23,11 +23,11 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}, args: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   // Vitest puts Vite's BASE_URL ("/") into the environment; it is not ours.
   const { BASE_URL: _vite, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/marquee.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/marquee.js'), 'serve', '--port', String(port), '--host', '127.0.0.1', ...args], {
     cwd: ROOT,
     env: { ...inherited, DATABASE_URL: databaseUrl, MARQUEE_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

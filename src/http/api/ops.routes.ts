@@ -1,6 +1,5 @@
 // Operations: liveness, readiness, Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import client from 'prom-client';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../domain/errors.js';
@@ -29,12 +28,8 @@ export function opsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async () => {
-    try {
-      await sql`select 1`.execute(ctx.db.kysely);
-      return { status: 'ready' };
-    } catch {
-      throw new AppError('unavailable', 'The database does not answer.');
-    }
+    if (await ctx.ready()) return { status: 'ready' };
+    throw new AppError('unavailable', 'The database does not answer.');
   });
   app.get('/metrics', async (_req, reply) => {
     reply.type(registry.contentType);
