@@ -13,7 +13,8 @@ export const WILSON_Z = 1.959964;
  */
 export function helpfulScore(yes: number, no: number, z: number = WILSON_Z): number {
   const n = yes + no;
-  if (n <= 0) return 0;
+  // No one found it helpful: exactly 0, so ties fall to the next sort key instead of float noise.
+  if (yes <= 0 || n <= 0) return 0;
   const p = yes / n;
   const z2 = z * z;
   const centre = p + z2 / (2 * n);

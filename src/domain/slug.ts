@@ -7,15 +7,20 @@ const MAX_SLUG_LENGTH = 80;
  * other scripts (Hangul, kana, Cyrillic…) are kept, so a Korean-only name still gets a readable slug.
  */
 export function slugify(name: string, year?: number | null): string {
-  const base = name
+  const folded = name
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Accents come off Latin letters only: in Hangul, kana or Cyrillic the marks are part of the letter.
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/g, '');
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    // A mark belongs to the letter before it (Devanagari vowel signs, Hebrew points); alone it goes.
+    .replace(/(^|-)\p{M}+/gu, '$1')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // Cut on whole characters, never inside a surrogate pair.
+  const base = Array.from(folded).slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/g, '');
   const stem = base || 'untitled';
   return year ? `${stem}-${year}` : stem;
 }

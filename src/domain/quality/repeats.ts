@@ -42,5 +42,5 @@ export function withoutRepeatedParagraphs(body: string): string | null {
     seen.add(key);
     kept.push(line);
   }
-  return removed ? kept.join('\n') : null;
+  return removed ? kept.join(body.includes('\r\n') ? '\r\n' : '\n') : null;
 }
