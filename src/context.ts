@@ -46,7 +46,7 @@ export interface ContextOptions {
 export async function openContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
-  const db = openDb(config.databaseUrl);
+  const db = openDb(config.databaseUrl, { onConnectionError: (err) => logger.warn({ err }, 'a pooled database connection failed while idle') });
   try {
     if (options.migrate !== false) {
       const applied = await migrateToLatest(db);

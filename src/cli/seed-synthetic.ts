@@ -48,7 +48,7 @@ class ProgressBars {
   readonly #multi = new cliProgress.MultiBar(
     {
       stream: process.stderr,
-      format: '{phase} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}',
+      format: '{phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}',
       hideCursor: true,
       clearOnComplete: false,
       stopOnComplete: false,

@@ -3,7 +3,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { AppContext } from '../context.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { registerErrorHandling, sendError } from './plugins/errors.js';
+import { AppError } from '../domain/errors.js';
 import { registerJsonBody } from './plugins/body.js';
 import { registerValidation } from './plugins/validation.js';
 import { registerAuth } from './plugins/auth.js';
@@ -35,6 +36,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors the router raises before any route runs (over-long or badly encoded paths).
+    frameworkErrors: (err, req, reply) =>
+      sendError(req, reply, err.code === 'FST_ERR_BAD_URL' ? new AppError('validation_failed', 'The address is not validly encoded.') : new AppError('not_found', 'Nothing is at that address.')),
   });
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);

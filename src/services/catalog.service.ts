@@ -6,8 +6,9 @@ import { CatalogStore, type TitleInsert, type TitlePatch } from '../store/catalo
 import { RatingsStore } from '../store/ratings.store.js';
 import type { TitleRow } from '../store/schema.js';
 import type { WriteQueue, WriteTransaction } from '../store/write-queue.js';
+import { isRowId } from './cursor.js';
 import { AppError, forbidden, invalid, notFound } from '../domain/errors.js';
-import { canEditCatalog, type Actor } from '../domain/permissions.js';
+import { canEditCatalog, requireActor, type Actor } from '../domain/permissions.js';
 import { slugify } from '../domain/slug.js';
 import { personJson, titleJson, titleScore, type PersonJson, type TitleJson } from './present.js';
 import { decodeCursor, pageOf, type Page } from './cursor.js';
@@ -35,8 +36,10 @@ export interface TitleInput {
   slug?: string;
 }
 
+type ResolvedCredit = { personId?: number; newPersonName?: string; role: CreditInput['role']; character: string | null };
+
 const isNameCursor = (v: unknown): v is [string, number] =>
-  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1]);
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isRowId(v[1]);
 
 export class CatalogService {
   readonly #catalog: CatalogStore;
@@ -81,7 +84,8 @@ export class CatalogService {
     return rows.map((r) => titleJson(r, aliases.get(r.id) ?? [], credits.get(r.id) ?? [], titleScore(r, mean, this.config.scorePriorWeight)));
   }
 
-  async createTitle(actor: Actor | null, input: TitleInput): Promise<TitleJson> {
+  async createTitle(actorOrNull: Actor | null, input: TitleInput): Promise<TitleJson> {
+    const actor = requireActor(actorOrNull);
     if (!canEditCatalog(actor)) throw forbidden('Only moderators can add titles.');
     const name = input.name.trim();
     if (!name) throw invalid('name', 'A title needs a name.');
@@ -92,22 +96,25 @@ export class CatalogService {
       this.writes.run(async (trx) => {
         const catalog = new CatalogStore(trx);
         const slug = input.slug ?? (await catalog.freeSlug('titles', base));
+        const credits = input.credits ? await this.#checkCredits(trx, input.credits) : null; // refusals before writes
         const title = await catalog.insertTitle({ ...this.#titleFields(input, name), slug, now });
         await catalog.replaceAliases(title.id, cleanAliases(input.aliases));
-        if (input.credits) await catalog.replaceCredits(title.id, await this.#resolveCredits(trx, input.credits, now));
+        if (credits) await catalog.replaceCredits(title.id, await this.#createCredits(trx, credits, now));
         return title;
       }),
     );
     return this.getTitle(row.slug);
   }
 
-  async updateTitle(actor: Actor | null, slug: string, patch: Partial<TitleInput>): Promise<TitleJson> {
+  async updateTitle(actorOrNull: Actor | null, slug: string, patch: Partial<TitleInput>): Promise<TitleJson> {
+    const actor = requireActor(actorOrNull);
     if (!canEditCatalog(actor)) throw forbidden('Only moderators can edit titles.');
     const existing = await this.titleRow(slug);
     const now = this.clock.now().toISOString();
     if (patch.name !== undefined && !patch.name.trim()) throw invalid('name', 'A title needs a name.');
     await this.writes.run(async (trx) => {
       const catalog = new CatalogStore(trx);
+      const credits = patch.credits !== undefined ? await this.#checkCredits(trx, patch.credits) : null; // refusals before writes
       const fields: TitlePatch = {};
       if (patch.name !== undefined) fields.name = patch.name.trim();
       if (patch.kind !== undefined) fields.kind = patch.kind;
@@ -118,7 +125,7 @@ export class CatalogService {
       if (patch.synopsis !== undefined) fields.synopsis = patch.synopsis;
       await catalog.updateTitle(existing.id, fields, now);
       if (patch.aliases !== undefined) await catalog.replaceAliases(existing.id, cleanAliases(patch.aliases));
-      if (patch.credits !== undefined) await catalog.replaceCredits(existing.id, await this.#resolveCredits(trx, patch.credits, now));
+      if (credits) await catalog.replaceCredits(existing.id, await this.#createCredits(trx, credits, now));
     });
     this.changes.publish({ kind: 'title', titleId: existing.id });
     return this.getTitle(slug);
@@ -136,22 +143,45 @@ export class CatalogService {
     };
   }
 
-  async #resolveCredits(trx: WriteTransaction, credits: CreditInput[], now: string) {
+  /**
+   * Checks every credit and finds the people it names, writing nothing: a write operation may refuse
+   * only before its first write (src/store/write-queue.ts).
+   */
+  async #checkCredits(trx: WriteTransaction, credits: CreditInput[]): Promise<ResolvedCredit[]> {
     const catalog = new CatalogStore(trx);
-    const out: { personId: number; role: CreditInput['role']; character: string | null }[] = [];
+    const out: ResolvedCredit[] = [];
     for (const [i, c] of credits.entries()) {
-      let personId: number;
+      const character = c.character?.trim() || null;
       if (typeof c.person === 'number') {
         const person = await catalog.personById(c.person);
         if (!person) throw invalid(`credits[${i}].person`, `No person has id ${c.person}.`);
-        personId = person.id;
-      } else {
-        const name = c.person.trim();
-        if (!name) throw invalid(`credits[${i}].person`, 'A credit needs a person.');
-        const found = await catalog.personByName(name);
-        personId = found ? found.id : (await catalog.insertPerson({ slug: await catalog.freeSlug('people', slugify(name)), name, original_name: null, now })).id;
+        out.push({ personId: person.id, role: c.role, character });
+        continue;
       }
-      out.push({ personId, role: c.role, character: c.character?.trim() || null });
+      const name = c.person.trim();
+      if (!name) throw invalid(`credits[${i}].person`, 'A credit needs a person.');
+      const found = await catalog.personByName(name);
+      out.push(found ? { personId: found.id, role: c.role, character } : { newPersonName: name, role: c.role, character });
+    }
+    return out;
+  }
+
+  /** Creates the people that checked credits name but that do not exist yet. */
+  async #createCredits(trx: WriteTransaction, credits: ResolvedCredit[], now: string) {
+    const catalog = new CatalogStore(trx);
+    const created = new Map<string, number>();
+    const out: { personId: number; role: CreditInput['role']; character: string | null }[] = [];
+    for (const c of credits) {
+      let personId = c.personId;
+      if (personId === undefined) {
+        const name = c.newPersonName!;
+        personId = created.get(name);
+        if (personId === undefined) {
+          personId = (await catalog.insertPerson({ slug: await catalog.freeSlug('people', slugify(name)), name, original_name: null, now })).id;
+          created.set(name, personId);
+        }
+      }
+      out.push({ personId, role: c.role, character: c.character });
     }
     return out;
   }

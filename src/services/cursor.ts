@@ -1,6 +1,9 @@
 // Opaque list cursors: base64url of the JSON sort-key values of the last item served.
 import { invalid } from '../domain/errors.js';
 
+/** A whole number that fits an integer column (ids, counts, half-points). */
+export const isRowId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 2_147_483_647;
+
 export const encodeCursor = (values: unknown): string => Buffer.from(JSON.stringify(values)).toString('base64url');
 
 export function decodeCursor<T>(cursor: string, isValid: (v: unknown) => v is T): T {

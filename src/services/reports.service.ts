@@ -7,7 +7,7 @@ import type { ReportsTable } from '../store/schema.js';
 import type { WriteQueue } from '../store/write-queue.js';
 import { AppError, forbidden, notFound } from '../domain/errors.js';
 import { canSeeReview, type Actor } from '../domain/permissions.js';
-import { requireActor } from './reviews.service.js';
+import { requireActor } from '../domain/permissions.js';
 import type { Clock } from './clock.js';
 
 export const REPORT_REASONS = ['spam', 'spoilers_unmarked', 'abuse', 'plagiarism', 'other'] as const;

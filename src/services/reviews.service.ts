@@ -8,7 +8,7 @@ import { ReviewsStore, cursorValuesOf, isCursorFor, type ReviewRecord, type Revi
 import type { ReviewRow, ReviewUpdate, TitleRow } from '../store/schema.js';
 import type { WriteQueue } from '../store/write-queue.js';
 import { AppError, forbidden, invalid, notFound } from '../domain/errors.js';
-import { canChangeReviewStatus, canDeleteReview, canEditReview, canSeeReview, isModerator, type Actor } from '../domain/permissions.js';
+import { canChangeReviewStatus, canDeleteReview, canEditReview, canSeeReview, isModerator, requireActor, type Actor } from '../domain/permissions.js';
 import { episodesSeenProblem, fromHalfPoints, isValidRating, toHalfPoints, type WatchStatus } from '../domain/rating.js';
 import { checkQuality, type Quality } from '../domain/quality/index.js';
 import { reviewJson, storedWarnings, type ReviewJson } from './present.js';
@@ -58,12 +58,6 @@ export interface TitleReviewQuery {
 }
 
 const SCORE_KEYS = ['story', 'acting', 'music', 'rewatch'] as const;
-
-export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError('unauthenticated');
-  if (actor.suspended) throw new AppError('account_suspended');
-  return actor;
-}
 
 export class ReviewsService {
   readonly #reviews: ReviewsStore;

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../domain/errors.js';
 import { helpfulScore } from '../domain/ranking.js';
 import { voteDelta, type VoteValue } from '../domain/votes.js';
 import type { Actor } from '../domain/permissions.js';
-import { requireActor } from './reviews.service.js';
+import { requireActor } from '../domain/permissions.js';
 import type { ChangeFeed } from './changes.js';
 import type { Clock } from './clock.js';
 

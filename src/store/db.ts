@@ -1,7 +1,7 @@
 // Opens the database named by DATABASE_URL and bundles what the rest of the store needs.
 import { Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
-import { engineParts, type Engine, type EngineParts } from './dialect/index.js';
+import { engineParts, type Engine, type EngineOptions, type EngineParts } from './dialect/index.js';
 import { AppError } from '../domain/errors.js';
 
 export interface Db {
@@ -13,7 +13,7 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function openDb(url: string, options: { poolSize?: number } = {}): Db {
+export function openDb(url: string, options: EngineOptions = {}): Db {
   const parts = engineParts(url, options);
   const kysely = new Kysely<Database>({ dialect: parts.dialect });
   let closed = false;

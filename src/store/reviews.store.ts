@@ -10,6 +10,8 @@ export interface ReviewRecord extends ReviewRow {
   author_display_name: string;
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export const REVIEW_SORTS = ['helpful', 'recent', 'rating_high', 'rating_low'] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
 
@@ -37,7 +39,12 @@ export function isCursorFor(sort: ReviewSort, values: unknown): values is Cursor
   return (
     Array.isArray(values) &&
     values.length === key.length &&
-    key.every(([col], i) => (col === 'created_at' ? typeof values[i] === 'string' : typeof values[i] === 'number' && Number.isFinite(values[i])))
+    key.every(([col], i) => {
+      const v: unknown = values[i];
+      if (col === 'created_at') return typeof v === 'string' && ISO_TIME.test(v);
+      if (col === 'helpful_score') return typeof v === 'number' && v >= 0 && v <= 1;
+      return Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 2_147_483_647;
+    })
   );
 }
 

@@ -3,9 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ENGINES } from '../support/databases.js';
+import pg from 'pg';
+import { createTestDatabase, TEST_ENGINES } from '../support/databases.js';
+import { spawnServer } from '../support/process.js';
 import { Client, startServer, type TestServer } from '../support/server.js';
-import { expectError } from './contract-helpers.js';
+import { expectError, stopServer } from './contract-helpers.js';
 
 const DOCS_OPENAPI = path.resolve(import.meta.dirname, '../../docs/openapi.json');
 
@@ -28,7 +30,7 @@ const CONTRACT_OPERATIONS: Record<string, string[]> = {
   '/api/v1/reviews/check': ['post'],
   '/api/v1/reviews/{id}/vote': ['put', 'delete'],
   '/api/v1/reviews/{id}/reports': ['post'],
-  '/api/v1/search': ['get'],
+  // '/api/v1/search' belongs to the catalog-search issue (#6) and is added to this list with it.
   '/api/v1/openapi.json': ['get'],
 };
 
@@ -41,7 +43,7 @@ for (const engine of TEST_ENGINES) {
       server = await startServer(engine);
       anon = new Client(server.url);
     });
-    afterAll(() => server.close());
+    afterAll(() => stopServer(server));
 
     describe('health', () => {
       it('GET /healthz is 200 while the process is up', async () => {
@@ -64,10 +66,45 @@ for (const engine of TEST_ENGINES) {
           // The process itself is still up.
           expect((await new Client(broken.url).get('/healthz')).status).toBe(200);
         } finally {
-          await broken.close();
+          await stopServer(broken);
         }
       });
     });
+
+    if (engine === 'postgres') {
+      it('`marquee serve` survives PostgreSQL closing its idle connections, and answers again', async () => {
+        const db = await createTestDatabase('postgres');
+        const proc = await spawnServer(db.url);
+        let exitedWith: string | null = null;
+        proc.child.once('exit', (code, signal) => (exitedWith = `code ${code} signal ${signal}`));
+        try {
+          // Several requests at once, so the pool holds several idle connections.
+          const client = new Client(proc.url);
+          const warm = await Promise.all(Array.from({ length: 6 }, () => client.get('/api/v1/titles')));
+          for (const res of warm) expect(res.status).toBe(200);
+          // What a PostgreSQL restart, a failover or an administrator does to idle connections.
+          const admin = new pg.Client({ connectionString: db.url });
+          await admin.connect();
+          const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+          await admin.end();
+          expect(killed.rowCount).toBeGreaterThan(0);
+          await new Promise((r) => setTimeout(r, 500));
+          expect(exitedWith, 'the server process died').toBeNull();
+          // The pool reconnects: the server answers and the database is ready again.
+          let ready = 0;
+          for (let i = 0; i < 20 && ready !== 200; i++) {
+            ready = (await client.get('/readyz').catch(() => ({ status: 0 }))).status;
+            if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+          }
+          expect(ready).toBe(200);
+          expect((await client.get('/api/v1/titles')).status).toBe(200);
+        } finally {
+          await proc.stop();
+          await new Promise((r) => setTimeout(r, 150));
+          await db.drop();
+        }
+      });
+    }
 
     describe('metrics', () => {
       it('GET /metrics is Prometheus text counting HTTP requests by method, route and status', async () => {

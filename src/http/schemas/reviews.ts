@@ -71,7 +71,7 @@ const reviewFields = {
   scores: Type.Optional(SubScores),
   watch_status: Type.Optional(Nullable(WatchStatus)),
   episodes_seen: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100_000 }))),
-  contains_spoilers: Type.Optional(Type.Boolean({ default: false })),
+  contains_spoilers: Type.Optional(Type.Boolean({ description: 'false when left out on create' })),
 };
 
 export const ReviewCreateBody = Type.Object(reviewFields, { additionalProperties: false });

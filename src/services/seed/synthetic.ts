@@ -59,7 +59,11 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
   if (await anyRows(db, ['titles', 'users', 'reviews'])) {
     throw new Error('seed synthetic needs an empty database (it found titles, users or reviews); point DATABASE_URL at a new one');
   }
-  const progress = opts.onProgress ?? (() => {});
+  // The engine may answer synchronously: let timers (a progress bar's redraw) run between batches.
+  const progress = async (phase: SyntheticPhase, done: number, total: number) => {
+    opts.onProgress?.(phase, done, total);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
 
   // ---- Plan: everything but the text, in typed arrays (about 40 bytes per review). ----
   const users = planUsers(U, new Rng(seed, 1));
@@ -81,7 +85,7 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
       userRows.add(handle, handle, email, email, text.displayName(), '!', 'member', iso(users.createdS[u]!));
     }
     await inTransaction(db, (trx) => userRows.flush(trx));
-    progress('users', end, U);
+    await progress('users', end, U);
   }
   await expectIds(db, 'users', U);
 
@@ -114,7 +118,7 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
       );
     }
     await inTransaction(db, (trx) => titleRows.flush(trx));
-    progress('titles', end, T);
+    await progress('titles', end, T);
   }
   await expectIds(db, 'titles', T);
 
@@ -143,8 +147,8 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
     reviewsDone = end;
     votesInBatch = 0;
     batchStart = end;
-    progress('reviews', reviewsDone, R);
-    progress('votes', votesDone, V);
+    await progress('reviews', reviewsDone, R);
+    await progress('votes', votesDone, V);
   };
   for (let p = 0; p < R; p++) {
     const i = order[p]!;
@@ -219,7 +223,7 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
       ratingRows.add(plan.author[i]!, plan.title[i]!, plan.ratingX2[i]!, WATCH[plan.watch[i]!], seen < 0 ? null : seen, at, at);
     }
     await inTransaction(db, (trx) => ratingRows.flush(trx));
-    progress('ratings', end, R);
+    await progress('ratings', end, R);
   }
   let sumX2 = 0;
   for (let i = 0; i < R; i++) sumX2 += plan.ratingX2[i]!;
@@ -377,7 +381,7 @@ function planTitles(T: number, rng: Rng): TitlePlan {
     const from = Math.max(START_S, Date.UTC(year, 0, 1) / 1000);
     const room = Math.min(120 * 86_400, END_S - 30 * 86_400 - from);
     p.createdS[t] = from + Math.floor(Math.max(0, room) * rng.float());
-    p.mean[t] = Math.min(9.2, Math.max(3, 7.1 + 0.9 * rng.normal()));
+    p.mean[t] = Math.min(9.2, Math.max(3, 7.3 + 0.9 * rng.normal()));
   }
   return p;
 }

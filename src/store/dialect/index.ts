@@ -19,7 +19,13 @@ export interface EngineParts {
   describe: string;
 }
 
-export function engineParts(url: string, options: { poolSize?: number } = {}): EngineParts {
+export interface EngineOptions {
+  poolSize?: number;
+  /** A pooled connection failed while idle (the pool replaces it); for the log. */
+  onConnectionError?(err: Error): void;
+}
+
+export function engineParts(url: string, options: EngineOptions = {}): EngineParts {
   if (url.startsWith('sqlite:')) {
     const file = sqlitePathOf(url);
     const raw = openSqliteFile(file);
@@ -32,7 +38,7 @@ export function engineParts(url: string, options: { poolSize?: number } = {}): E
       describe: `sqlite:${file}`,
     };
   }
-  const pool = openPgPool(url, options.poolSize);
+  const pool = openPgPool(url, options.poolSize, options.onConnectionError);
   return {
     engine: 'postgres',
     dialect: postgresDialect(pool),

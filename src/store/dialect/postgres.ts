@@ -6,8 +6,12 @@ import { PostgresDialect, type Dialect } from 'kysely';
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
-export function openPgPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, application_name: 'marquee' });
+export function openPgPool(url: string, max = 10, onIdleError: (err: Error) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'marquee' });
+  // An idle client whose connection the server closed (restart, failover) is dropped by the pool;
+  // without a listener the 'error' event would end the process.
+  pool.on('error', onIdleError);
+  return pool;
 }
 
 export function postgresDialect(pool: pg.Pool): Dialect {
