@@ -406,3 +406,19 @@ for (const engine of TEST_ENGINES) {
     });
   });
 }
+
+describe('session cookie behind https', () => {
+  it('is Secure when BASE_URL is https', async () => {
+    const server = await startServer(TEST_ENGINES[0]!, { BASE_URL: 'https://reviews.example' });
+    try {
+      const res = await new Client(server.url).post('/api/v1/auth/register', { handle: 'secure_one', email: 's@example.test', password: 'long enough password' });
+      expect(res.status).toBe(201);
+      const cookie = res.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+    } finally {
+      await server.close();
+    }
+  });
+});
