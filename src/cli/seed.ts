@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { seedDemo } from '../services/seed/demo.js';
 import { withContext } from './shared.js';
+import { addSyntheticCommand } from './seed-synthetic.js';
 
 export const seedCommand = () => {
   const seed = new Command('seed').description('fill the database with data');
@@ -13,5 +14,6 @@ export const seedCommand = () => {
         process.stdout.write(`${JSON.stringify(summary)}\n`);
       });
     });
+  addSyntheticCommand(seed);
   return seed;
 };
