@@ -49,7 +49,9 @@ function wrap(child: ChildProcess, url: string): Proc {
 
 export async function startMarquee(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<Proc> {
   const { BASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/marquee.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  // MARQUEE_BENCH_NODE_ARGS="--cpu-prof" profiles the server under load.
+  const nodeArgs = (process.env.MARQUEE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/marquee.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...inherited, DATABASE_URL: databaseUrl, MARQUEE_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

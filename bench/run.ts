@@ -2,7 +2,8 @@
 // The core service's benchmarks (figures go into docs/PERFORMANCE.md):
 //  read     GET the first page of sort=helpful reviews of the most-reviewed title, against a bare
 //           node:http server sending the same bytes, in the same run; 50 connections.
-//  votes    PUT votes from 1,000 accounts on random reviews; counts checked exact afterwards; peak
+//  votes    PUT votes from 1,000 accounts on random reviews, drawn uniformly from all reviews and
+//           drawn where readers vote (bench/votes.bench.ts); counts checked exact afterwards; peak
 //           memory of the server process under that load.
 //  pg-read  the read benchmark on PostgreSQL.
 // Data: `marquee seed synthetic` with 1,000,000 reviews and 10,000,000 votes (--quick: 100,000 and
@@ -93,7 +94,10 @@ if (only.has('read') || only.has('votes')) {
   const data = sqliteData();
   if (data.seedSeconds !== null) report.seed_seconds_sqlite = data.seedSeconds;
   if (only.has('read')) report.read_sqlite = await readBenchmark(data.url, duration);
-  if (only.has('votes')) report.votes_sqlite = await votesBenchmark(sqliteData().url, duration);
+  if (only.has('votes')) {
+    report.votes_sqlite = await votesBenchmark(sqliteData().url, duration, 'uniform');
+    report.votes_sqlite_readers = await votesBenchmark(sqliteData().url, duration, 'readers');
+  }
 }
 if (only.has('pg-read')) report.read_postgres = await readBenchmark(await pgData(), duration);
 

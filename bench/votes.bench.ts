@@ -8,7 +8,17 @@ import { hashSecret, newSecret } from '../src/services/accounts.service.js';
 import { UsersStore } from '../src/store/users.store.js';
 import { load, portBase, startMarquee, type LoadResult } from './lib.js';
 
+/**
+ * Which reviews get the votes:
+ * - uniform: any of all reviews, equally likely (the worst case: nearly every vote touches pages no
+ *   other vote in its group touches, and that nothing has cached);
+ * - readers: where readers vote — a title picked in proportion to its reviews, then one of the 60
+ *   reviews on its first three `sort=helpful` pages.
+ */
+export type VoteTargets = 'uniform' | 'readers';
+
 export interface VotesResult {
+  targets: VoteTargets;
   accounts: number;
   load: LoadResult;
   votes_per_second: number;
@@ -18,7 +28,7 @@ export interface VotesResult {
   peak_rss_mb: number;
 }
 
-export async function votesBenchmark(databaseUrl: string, duration: number): Promise<VotesResult> {
+export async function votesBenchmark(databaseUrl: string, duration: number, targets: VoteTargets = 'uniform'): Promise<VotesResult> {
   const ctx = await openContext(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
   const tokens: string[] = [];
   const now = new Date().toISOString();
@@ -32,12 +42,19 @@ export async function votesBenchmark(databaseUrl: string, duration: number): Pro
     }
   });
   const maxId = Number((await sql<{ n: number }>`select max(id) as n from reviews`.execute(ctx.db.kysely)).rows[0]!.n);
+  const readerTargets = targets === 'readers' ? await readerWeightedReviews(ctx, 50_000) : [];
   await ctx.close();
 
   const server = await startMarquee(databaseUrl, portBase + 3);
   const touched = new Set<number>();
+  // mulberry32: a small, well-mixed 32-bit generator (fixed seed, so runs are comparable).
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   let result: LoadResult;
   let peak: number;
   try {
@@ -48,7 +65,7 @@ export async function votesBenchmark(databaseUrl: string, duration: number): Pro
         {
           method: 'PUT',
           setupRequest: (req) => {
-            const review = 1 + Math.floor(rand() * maxId);
+            const review = targets === 'uniform' ? 1 + Math.floor(rand() * maxId) : readerTargets[Math.floor(rand() * readerTargets.length)]!;
             touched.add(review);
             return {
               ...req,
@@ -80,6 +97,7 @@ export async function votesBenchmark(databaseUrl: string, duration: number): Pro
   }
   await check.close();
   return {
+    targets,
     accounts: tokens.length,
     load: result,
     votes_per_second: result.rps,
@@ -88,4 +106,45 @@ export async function votesBenchmark(databaseUrl: string, duration: number): Pro
     mismatches,
     peak_rss_mb: peak,
   };
+}
+
+/** `n` review ids drawn as readers vote: titles by share of reviews, then the first three pages. */
+async function readerWeightedReviews(ctx: Awaited<ReturnType<typeof openContext>>, n: number): Promise<number[]> {
+  const titles = await ctx.db.kysely.selectFrom('titles').select(['id', 'review_count']).where('review_count', '>', 0).execute();
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const t of titles) cumulative.push((total += Number(t.review_count)));
+  let s = 99;
+  const rand = () => ((s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647);
+  const pages = new Map<number, number[]>();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = rand() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    const titleId = titles[lo]!.id;
+    let ids = pages.get(titleId);
+    if (!ids) {
+      const rows = await ctx.db.kysely
+        .selectFrom('reviews')
+        .select('id')
+        .where('title_id', '=', titleId)
+        .where('status', '=', 'published')
+        .orderBy('helpful_score', 'desc')
+        .orderBy('helpful_total', 'desc')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(60)
+        .execute();
+      ids = rows.map((r) => r.id);
+      pages.set(titleId, ids);
+    }
+    out.push(ids[Math.floor(rand() * ids.length)]!);
+  }
+  return out;
 }

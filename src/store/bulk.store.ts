@@ -148,3 +148,8 @@ export async function anyRows(db: Kysely<Database>, tables: readonly BulkTable[]
 export async function setInstanceStats(db: Kysely<Database>, ratingCount: number, ratingSumX2: number): Promise<void> {
   await db.updateTable('instance_stats').set({ rating_count: ratingCount, rating_sum_x2: ratingSumX2 }).where('id', '=', 1).execute();
 }
+
+/** Refreshes the planner's statistics after a bulk load (both engines spell it `analyze`). */
+export async function analyze(db: Kysely<Database>): Promise<void> {
+  await sql`analyze`.execute(db);
+}

@@ -49,11 +49,17 @@ export function isCursorFor(sort: ReviewSort, values: unknown): values is Cursor
 }
 
 /**
- * Rows strictly after `values` in the order `key`: (a > x) OR (a = x AND b > y) … with each
- * column's direction; plus a plain bound on the first column so the index range starts there.
+ * Rows strictly after `values` in the order `key`. When every column runs the same way this is one
+ * row-value comparison, `(a, b, c) < (x, y, z)`, which both engines read as a range of the index;
+ * otherwise it is expanded, (a > x) OR (a = x AND b < y) …, with a plain bound on the first column
+ * so the index range still starts at the cursor.
  */
 function after(eb: ExpressionBuilder<Database, 'reviews'>, key: SortKey, values: CursorValues): Expression<SqlBool> {
   const col = (c: SortColumn) => eb.ref(`reviews.${c}`);
+  const direction = key[0]![1];
+  if (key.every(([, dir]) => dir === direction)) {
+    return eb(eb.refTuple(...(key.map(([c]) => `reviews.${c}`) as [never, never])), direction === 'desc' ? '<' : '>', eb.tuple(...(values as [never, never])));
+  }
   const ors: Expression<SqlBool>[] = [];
   for (let i = 0; i < key.length; i++) {
     const ands: Expression<SqlBool>[] = [];

@@ -9,7 +9,7 @@
 //
 // It needs an empty database: the ids of users, titles and reviews are the insertion order (1…N).
 import type { AppContext } from '../../context.js';
-import { BulkInsert, anyRows, idRange, inTransaction, maxId, setInstanceStats } from '../../store/bulk.store.js';
+import { BulkInsert, analyze, anyRows, idRange, inTransaction, maxId, setInstanceStats } from '../../store/bulk.store.js';
 import { helpfulScore, histogramBucket } from '../../domain/ranking.js';
 import { slugCandidates, slugify } from '../../domain/slug.js';
 
@@ -228,6 +228,9 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
   let sumX2 = 0;
   for (let i = 0; i < R; i++) sumX2 += plan.ratingX2[i]!;
   await setInstanceStats(db, R, sumX2);
+  // Without fresh statistics PostgreSQL guesses a title has a few reviews and sorts instead of
+  // walking the ordered index.
+  await analyze(db);
 
   return {
     seed,
