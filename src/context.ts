@@ -66,7 +66,7 @@ export async function openContext(config: Config, options: ContextOptions = {}):
   const services: Services = {
     accounts: new AccountsService(db, writes, config, clock),
     catalog: new CatalogService(db, writes, config, clock, changes),
-    reviews: new ReviewsService(db, writes, config, clock, changes),
+    reviews: new ReviewsService(db, writes, clock, changes),
     votes: new VotesService(db, writes, clock, changes),
     reports: new ReportsService(db, writes, clock),
     changes,

@@ -1,5 +1,4 @@
 // Writing, editing, deleting and listing reviews, and the ratings that come with them.
-import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import { translatingUnique } from '../store/db.js';
 import { CatalogStore } from '../store/catalog.store.js';
@@ -67,7 +66,6 @@ export class ReviewsService {
   constructor(
     private readonly db: Db,
     private readonly writes: WriteQueue,
-    private readonly config: Config,
     private readonly clock: Clock,
     private readonly changes: ChangeFeed,
   ) {
@@ -201,7 +199,7 @@ export class ReviewsService {
     return this.#page(actor, rows, q.limit, (r) => cursorValuesOf(sort, r));
   }
 
-  async listForAuthor(actor: Actor | null, handle: string, authorId: number, q: { cursor?: string; limit: number }): Promise<Page<ReviewJson>> {
+  async listForAuthor(actor: Actor | null, authorId: number, q: { cursor?: string; limit: number }): Promise<Page<ReviewJson>> {
     const after = q.cursor ? decodeCursor(q.cursor, (v): v is (string | number)[] => isCursorFor('recent', v)) : undefined;
     const seesAll = isModerator(actor);
     const rows = await this.#reviews.listForAuthor({ authorId, publishedOnly: !seesAll, after, limit: q.limit + 1 });

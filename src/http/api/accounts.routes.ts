@@ -90,6 +90,6 @@ export const accountRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => asy
     },
   }, async (req) => {
     const author = await accounts.byHandle(req.params.handle);
-    return reviews.listForAuthor(req.actor, author.handle, author.id, { cursor: req.query.cursor, limit: req.query.limit ?? 20 });
+    return reviews.listForAuthor(req.actor, author.id, { cursor: req.query.cursor, limit: req.query.limit ?? 20 });
   });
 };
