@@ -5,19 +5,9 @@
 // prints JSON.
 import { performance } from 'node:perf_hooks';
 import { buildMatcher, type CatalogEntry } from '../src/domain/mentions.js';
+import { mulberry32 } from '../src/domain/random.js';
 
-/** Deterministic PRNG (mulberry32), so every run links the same catalog and reviews. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20241001);
+const rand = mulberry32(20241001);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 

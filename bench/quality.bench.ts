@@ -9,6 +9,7 @@
 import { checkQuality } from '../src/domain/quality/index.js';
 import { LshIndex, shingles, signature } from '../src/domain/quality/minhash.js';
 import { nearDuplicateWarnings } from '../src/domain/quality/near-duplicate.js';
+import { mulberry32 } from '../src/domain/random.js';
 
 const N = Number(process.argv[2] ?? 200_000);
 const TRIALS = Number(process.argv[3] ?? 200);
@@ -17,16 +18,6 @@ if (!Number.isInteger(N) || N < 1 || !Number.isInteger(TRIALS) || TRIALS < 1) {
   process.exit(2);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A 20,000-word vocabulary of pronounceable made-up words, drawn with a skewed (Zipf-like) frequency.
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'an', 'el', 'or', 'un', 'be', 'di', 'fo', 'gu', 'ha', 'je', 'ki', 'po'];

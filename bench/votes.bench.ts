@@ -7,6 +7,7 @@ import { openContext } from '../src/context.js';
 import { hashSecret, newSecret } from '../src/services/accounts.service.js';
 import { UsersStore } from '../src/store/users.store.js';
 import { load, portBase, startMarquee, type LoadResult } from './lib.js';
+import { mulberry32 } from '../src/domain/random.js';
 
 /**
  * Which reviews get the votes:
@@ -47,14 +48,7 @@ export async function votesBenchmark(databaseUrl: string, duration: number, targ
 
   const server = await startMarquee(databaseUrl, portBase + 3);
   const touched = new Set<number>();
-  // mulberry32: a small, well-mixed 32-bit generator (fixed seed, so runs are comparable).
-  let seed = 12345;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(12345); // fixed seed, so runs are comparable
   let result: LoadResult;
   let peak: number;
   try {
@@ -114,8 +108,7 @@ async function readerWeightedReviews(ctx: Awaited<ReturnType<typeof openContext>
   const cumulative: number[] = [];
   let total = 0;
   for (const t of titles) cumulative.push((total += Number(t.review_count)));
-  let s = 99;
-  const rand = () => ((s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647);
+  const rand = mulberry32(99);
   const pages = new Map<number, number[]>();
   const out: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ import type { AppContext } from '../../context.js';
 import { BulkInsert, analyze, anyRows, idRange, inTransaction, maxId, setInstanceStats } from '../../store/bulk.store.js';
 import { helpfulScore, histogramBucket } from '../../domain/ranking.js';
 import { slugCandidates, slugify } from '../../domain/slug.js';
+import { Rng } from '../../domain/random.js';
 
 export interface SyntheticOptions {
   titles: number;
@@ -263,73 +264,6 @@ async function expectIds(db: AppContext['db']['kysely'], table: 'users' | 'title
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Random numbers: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, as in PractRand),
-// seeded through splitmix32. One generator per purpose, so e.g. the vote count does not change the
-// review text.
-
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-  private spare = NaN;
-
-  constructor(seed: number, stream: number) {
-    let s = (Math.floor(seed / 0x1_0000_0000) * 0x85ebca6b) ^ (seed >>> 0) ^ Math.imul(stream + 1, 0x9e3779b9);
-    const next = () => {
-      s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = 1;
-    for (let i = 0; i < 16; i++) this.u32();
-  }
-
-  u32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  float(): number {
-    return this.u32() / 0x1_0000_0000;
-  }
-
-  /** Uniform whole number in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.float() * n);
-  }
-
-  pick<T>(list: readonly T[]): T {
-    return list[this.int(list.length)]!;
-  }
-
-  /** Standard normal (Box–Muller). */
-  normal(): number {
-    if (!Number.isNaN(this.spare)) {
-      const s = this.spare;
-      this.spare = NaN;
-      return s;
-    }
-    let u = this.float();
-    while (u === 0) u = this.float();
-    const v = this.float();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The plan.
