@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../support/databases.js';
 import { Client, startServer, type Reply, type TestServer } from '../support/server.js';
 import { newAdmin, newReview, newTitle, newUser } from '../support/factories.js';
-import { expectError, expectReviewShape, ISO_UTC, sortedKeys, USER_KEYS, stopServer } from './contract-helpers.js';
+import { expectError, expectReviewShape, ISO_UTC, sortedKeys, USER_KEYS } from './contract-helpers.js';
 
 const PASSWORD = 'correct horse battery';
 let seq = 0;
@@ -36,7 +36,7 @@ for (const engine of TEST_ENGINES) {
       const client = new Client(server.url);
       first = { handle, client, res: await register(server, { handle, email: `${handle}@example.test`, password: PASSWORD }, client) };
     });
-    afterAll(() => stopServer(server));
+    afterAll(() => server.close());
 
     describe('register', () => {
       it('answers 201 {user} with exactly the User fields, and the first account is admin', () => {
@@ -356,7 +356,7 @@ for (const engine of TEST_ENGINES) {
           expect(retryAfter).toBeGreaterThan(0);
           expect(retryAfter).toBeLessThanOrEqual(60);
         } finally {
-          await stopServer(limited);
+          await limited.close();
         }
       });
 
@@ -376,7 +376,7 @@ for (const engine of TEST_ENGINES) {
           expect((await b.client.post('/api/v1/tokens', { name: 'b' })).status).toBe(201);
           expect((await a.client.get('/api/v1/me')).status).toBe(200);
         } finally {
-          await stopServer(limited);
+          await limited.close();
         }
       });
 
@@ -393,7 +393,7 @@ for (const engine of TEST_ENGINES) {
           const res = await a.client.post(`/api/v1/titles/${title.slug}/reviews`, { headline: 'Over budget', body: 'Text.', rating: 6 });
           expectError(res, 429, 'rate_limited');
         } finally {
-          await stopServer(limited);
+          await limited.close();
         }
       });
 

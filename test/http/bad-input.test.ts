@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { TEST_ENGINES } from '../support/databases.js';
 import { Client, startServer, type Reply, type TestServer } from '../support/server.js';
 import { newAdmin, newReview, newTitle, newUser, type TestUser } from '../support/factories.js';
-import { expectEnvelope, expectError, expectReviewShape, sortedKeys, wilson, stopServer } from './contract-helpers.js';
+import { expectEnvelope, expectError, expectReviewShape, sortedKeys, wilson } from './contract-helpers.js';
 
 type Title = Awaited<ReturnType<typeof newTitle>>;
 
@@ -42,7 +42,7 @@ for (const engine of TEST_ENGINES) {
       title = await newTitle(server, admin, { episodes: 20 });
       reviewId = (await newReview(author, title.slug)).id;
     });
-    afterAll(() => stopServer(server));
+    afterAll(() => server.close());
 
     describe('bodies that fail validation: 400 validation_failed naming the field', () => {
       const long = (n: number) => 'x'.repeat(n);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../support/databases.js';
 import { Client, startServer, type Reply, type TestServer } from '../support/server.js';
 import { newAdmin, newReview, newTitle, newUser, type TestUser } from '../support/factories.js';
-import { expectError, ISO_UTC, sortedKeys, stopServer } from './contract-helpers.js';
+import { expectError, ISO_UTC, sortedKeys } from './contract-helpers.js';
 
 const TITLE_KEYS = ['aliases', 'country', 'credits', 'episodes', 'id', 'kind', 'name', 'original_name', 'score', 'slug', 'synopsis', 'year'];
 const HIST_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
@@ -63,7 +63,7 @@ for (const engine of TEST_ENGINES) {
       member = await newUser(server);
       anon = new Client(server.url);
     });
-    afterAll(() => stopServer(server));
+    afterAll(() => server.close());
 
     describe('titles and people', () => {
       it('an admin creates a title with credits by name: 201 {title} in the contract’s shape', async () => {
@@ -338,7 +338,7 @@ for (const engine of TEST_ENGINES) {
       beforeAll(async () => {
         scoring = await startServer(engine);
       });
-      afterAll(() => stopServer(scoring));
+      afterAll(() => scoring.close());
 
       it('counts every rating with or without a review; mean, histogram and the Bayesian weighted score (m = 10)', async () => {
         const boss = await newAdmin(scoring);

@@ -87,16 +87,3 @@ export function wilson(yes: number, no: number): number {
   const p = yes / n;
   return (p + (z * z) / (2 * n) - z * Math.sqrt((p * (1 - p) + (z * z) / (4 * n)) / n)) / (1 + (z * z) / n);
 }
-
-/**
- * Closes a test server, letting the database connections finish closing before the test database
- * is dropped. `TestServer.close()` drops a PostgreSQL database WITH (FORCE) right after the pool's
- * end() resolves, which is before the pooled sockets have closed; a backend terminated in that gap
- * sends FATAL 57P01 to an idle pooled client, and with no 'error' listener on the pool (see the
- * report on src/store/dialect/postgres.ts) that surfaces as an unhandled error in the test run.
- */
-export async function stopServer(server: { ctx: { close(): Promise<void> }; close(): Promise<void> }): Promise<void> {
-  await server.ctx.close();
-  await new Promise((r) => setTimeout(r, 150));
-  await server.close();
-}

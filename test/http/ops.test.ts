@@ -7,7 +7,7 @@ import pg from 'pg';
 import { createTestDatabase, TEST_ENGINES } from '../support/databases.js';
 import { spawnServer } from '../support/process.js';
 import { Client, startServer, type TestServer } from '../support/server.js';
-import { expectError, stopServer } from './contract-helpers.js';
+import { expectError } from './contract-helpers.js';
 
 const DOCS_OPENAPI = path.resolve(import.meta.dirname, '../../docs/openapi.json');
 
@@ -43,7 +43,7 @@ for (const engine of TEST_ENGINES) {
       server = await startServer(engine);
       anon = new Client(server.url);
     });
-    afterAll(() => stopServer(server));
+    afterAll(() => server.close());
 
     describe('health', () => {
       it('GET /healthz is 200 while the process is up', async () => {
@@ -66,7 +66,7 @@ for (const engine of TEST_ENGINES) {
           // The process itself is still up.
           expect((await new Client(broken.url).get('/healthz')).status).toBe(200);
         } finally {
-          await stopServer(broken);
+          await broken.close();
         }
       });
     });

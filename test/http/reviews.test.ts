@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES } from '../support/databases.js';
 import { Client, startServer, type Reply, type TestServer } from '../support/server.js';
 import { newAdmin, newReview, newTitle, newUser, type TestUser } from '../support/factories.js';
-import { expectError, expectReviewShape, sortedKeys, wilson, stopServer } from './contract-helpers.js';
+import { expectError, expectReviewShape, sortedKeys, wilson } from './contract-helpers.js';
 
 type Title = Awaited<ReturnType<typeof newTitle>>;
 
@@ -46,7 +46,7 @@ for (const engine of TEST_ENGINES) {
       moderator = await newUser(server, { role: 'moderator' });
       anon = new Client(server.url);
     });
-    afterAll(() => stopServer(server));
+    afterAll(() => server.close());
 
     describe('writing a review', () => {
       let title: Title;
