@@ -129,26 +129,19 @@ export class ReviewsService {
     const { status, ...content } = patch;
     const editsContent = Object.keys(content).length > 0;
     if (editsContent && !canEditReview(actor, owner)) throw forbidden('Only the author can edit a review.');
-    if (status !== undefined && !canChangeReviewStatus(actor)) throw forbidden('Only moderators can change a review’s status.', );
-    const title = await this.#title(current.title_slug);
-    const merged: ReviewInput = {
-      headline: content.headline ?? current.headline,
-      body: content.body ?? current.body,
-      rating: content.rating ?? fromHalfPoints(current.rating_x2),
-      scores: { ...scoresOf(current), ...content.scores },
-      watch_status: content.watch_status !== undefined ? content.watch_status : (current.watch_status as WatchStatus | null),
-      episodes_seen: content.episodes_seen !== undefined ? content.episodes_seen : current.episodes_seen,
-      contains_spoilers: content.contains_spoilers ?? current.contains_spoilers === 1,
-    };
-    const fields = validateReview(merged, title);
-    const quality = checkQuality({ headline: fields.headline, body: fields.body });
+    if (status !== undefined && !canChangeReviewStatus(actor)) throw forbidden('Only moderators can change a review’s status.');
+    // A status change alone (moderation) does not re-judge the text.
+    const fields = editsContent ? validateReview(mergeReview(current, content), await this.#title(current.title_slug)) : null;
+    const quality: Quality = fields
+      ? checkQuality({ headline: fields.headline, body: fields.body })
+      : { warnings: storedWarnings(current), suggested_body: checkQuality(current).suggested_body };
     const now = this.clock.now().toISOString();
     await this.writes.run(async (trx) => {
       const reviews = new ReviewsStore(trx);
       const row = await reviews.byAuthorAndTitle(current.author_id, current.title_id);
       if (!row) throw notFound('No review has that id.');
       const changes: ReviewUpdate = {};
-      if (editsContent) {
+      if (fields) {
         Object.assign(changes, fields, { quality_json: JSON.stringify(quality.warnings), updated_at: now });
         const textChanged =
           row.headline !== fields.headline || row.body !== fields.body || row.rating_x2 !== fields.rating_x2 || row.contains_spoilers !== fields.contains_spoilers;
@@ -268,6 +261,19 @@ const ratingJson = (r: { rating_x2: number; watch_status: string | null; episode
   episodes_seen: r.episodes_seen,
   updated_at: r.updated_at,
 });
+
+/** The review as it will be after `content` is applied to the stored one. */
+function mergeReview(current: ReviewRow, content: Partial<ReviewInput>): ReviewInput {
+  return {
+    headline: content.headline ?? current.headline,
+    body: content.body ?? current.body,
+    rating: content.rating ?? fromHalfPoints(current.rating_x2),
+    scores: { ...scoresOf(current), ...content.scores },
+    watch_status: content.watch_status !== undefined ? content.watch_status : (current.watch_status as WatchStatus | null),
+    episodes_seen: content.episodes_seen !== undefined ? content.episodes_seen : current.episodes_seen,
+    contains_spoilers: content.contains_spoilers ?? current.contains_spoilers === 1,
+  };
+}
 
 function scoresOf(r: ReviewRow): SubScores {
   const h = (x: number | null) => (x === null ? null : fromHalfPoints(x));
