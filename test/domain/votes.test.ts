@@ -19,6 +19,21 @@ const TABLE: Array<[VoteValue, VoteValue, number, number]> = [
 const vote = fc.constantFrom<VoteValue>(true, false, null);
 const counts = (v: VoteValue) => ({ yes: v === true ? 1 : 0, no: v === false ? 1 : 0 });
 
+/** One person's votes in order, from none: the running totals after each step and the last vote. */
+function replay(sequence: VoteValue[]): { steps: { yes: number; no: number }[]; last: VoteValue } {
+  let current: VoteValue = null;
+  const total = { yes: 0, no: 0 };
+  const steps: { yes: number; no: number }[] = [];
+  for (const next of sequence) {
+    const d = voteDelta(current, next);
+    total.yes += d.yes;
+    total.no += d.no;
+    steps.push({ ...total });
+    current = next;
+  }
+  return { steps, last: current };
+}
+
 describe('voteDelta', () => {
   it('table covers all 9 transitions', () => {
     expect(new Set(TABLE.map(([b, a]) => `${b}->${a}`)).size).toBe(9);
@@ -33,15 +48,9 @@ describe('voteDelta', () => {
   it('property: from none, the summed deltas of any sequence equal the counts of the final vote alone', () => {
     fc.assert(
       fc.property(fc.array(vote, { maxLength: 50 }), (sequence) => {
-        let current: VoteValue = null;
-        const total = { yes: 0, no: 0 };
-        for (const next of sequence) {
-          const d = voteDelta(current, next);
-          total.yes += d.yes;
-          total.no += d.no;
-          current = next;
-        }
-        const expected = counts(current);
+        const { steps, last } = replay(sequence);
+        const total = steps[steps.length - 1] ?? { yes: 0, no: 0 };
+        const expected = counts(last);
         return total.yes === expected.yes && total.no === expected.no;
       }),
     );
@@ -49,18 +58,9 @@ describe('voteDelta', () => {
 
   it('property: counts never go negative along any sequence, and stay 0 or 1 for one person', () => {
     fc.assert(
-      fc.property(fc.array(vote, { maxLength: 50 }), (sequence) => {
-        let current: VoteValue = null;
-        const total = { yes: 0, no: 0 };
-        for (const next of sequence) {
-          const d = voteDelta(current, next);
-          total.yes += d.yes;
-          total.no += d.no;
-          current = next;
-          if (total.yes < 0 || total.no < 0 || total.yes + total.no > 1) return false;
-        }
-        return true;
-      }),
+      fc.property(fc.array(vote, { maxLength: 50 }), (sequence) =>
+        replay(sequence).steps.every((t) => t.yes >= 0 && t.no >= 0 && t.yes + t.no <= 1),
+      ),
     );
   });
 
