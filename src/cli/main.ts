@@ -5,6 +5,7 @@ import { migrateCommand } from './migrate.js';
 import { userCommand } from './user.js';
 import { tokenCommand } from './token.js';
 import { seedCommand } from './seed.js';
+import { importCommand } from './import.js';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('marquee')
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<void> {
   program.addCommand(userCommand());
   program.addCommand(tokenCommand());
   program.addCommand(seedCommand());
+  program.addCommand(importCommand());
   try {
     await program.parseAsync(argv);
   } catch (err) {

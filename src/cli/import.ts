@@ -1,0 +1,9 @@
+// `marquee import …` — the paths data comes in by. Each source registers its own subcommand from its
+// own file (imdb datasets, a person's Letterboxd or IMDb ratings export, a Marquee export).
+import { Command } from 'commander';
+
+export const importCommand = () => {
+  const cmd = new Command('import').description('bring data in: IMDb datasets, personal exports, a Marquee export');
+  // Subcommands are added below, one line per source:
+  return cmd;
+};
