@@ -1,80 +1,20 @@
-// Quality checks at scale: build an LSH index of N synthetic reviews, then time every check for one
-// new 3,000-character review (checkQuality with all signal checks + the near-duplicate lookup), over
-// 200 trials. Standalone and deterministic:
-//   npx tsx bench/quality.bench.ts [N=200000] [trials=200]
-//   node --max-old-space-size=8192 --import tsx bench/quality.bench.ts 1000000
-// Prints one JSON object. Stored shingle sets are not kept in memory: the lookup regenerates the
-// candidate's text from its id and shingles it, standing in for fetching the stored text/shingles,
-// and that cost is inside the timed near-duplicate lookup.
-import { checkQuality } from '../src/domain/quality/index.js';
-import { LshIndex, shingles, signature } from '../src/domain/quality/minhash.js';
-import { nearDuplicateWarnings } from '../src/domain/quality/near-duplicate.js';
+// Quality checks through the stored index (issue 5), on a synthetic benchmark database:
+//  1. `quality scan --restart` over the stored reviews (or the first --scan-limit of them): reviews
+//     per second, and it fills the LSH index (lsh_bands);
+//  2. all checks of one new 3,000-character review — the signal checks, the near-duplicate lookup
+//     through lsh_bands with exact verification on the candidates' stored bodies, and the policy —
+//     over `trials` new reviews (one in four a light edit of a stored review, which must be found).
+//   npx tsx bench/quality.bench.ts --db sqlite:bench/.data/work.db [--scan-limit N] [--trials 200]
+//   npm run bench -- --only quality [--quick]      (a copy of the pristine synthetic database)
+// Prints one JSON object. The in-memory LshIndex figures of the pure checks are in docs/QUALITY.md.
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { openContext } from '../src/context.js';
+import { QualityScanService } from '../src/services/quality-scan.service.js';
 import { mulberry32 } from '../src/domain/random.js';
 
-const N = Number(process.argv[2] ?? 200_000);
-const TRIALS = Number(process.argv[3] ?? 200);
-if (!Number.isInteger(N) || N < 1 || !Number.isInteger(TRIALS) || TRIALS < 1) {
-  console.error('usage: npx tsx bench/quality.bench.ts [N] [trials]');
-  process.exit(2);
-}
-
-
-// A 20,000-word vocabulary of pronounceable made-up words, drawn with a skewed (Zipf-like) frequency.
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'an', 'el', 'or', 'un', 'be', 'di', 'fo', 'gu', 'ha', 'je', 'ki', 'po'];
-const VOCABULARY: string[] = [];
-{
-  const rng = mulberry32(7);
-  const seen = new Set<string>();
-  while (VOCABULARY.length < 20_000) {
-    let w = '';
-    const n = 1 + Math.floor(rng() * 4);
-    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rng() * SYLLABLES.length)];
-    if (!seen.has(w)) {
-      seen.add(w);
-      VOCABULARY.push(w);
-    }
-  }
-}
-const word = (rng: () => number) => VOCABULARY[Math.floor(VOCABULARY.length * rng() ** 2.5)]!;
-
-function sentence(rng: () => number): string {
-  const n = 6 + Math.floor(rng() * 14);
-  const ws = Array.from({ length: n }, () => word(rng));
-  ws[0] = ws[0]![0]!.toUpperCase() + ws[0]!.slice(1);
-  return ws.join(' ') + (rng() < 0.1 ? '!' : '.');
-}
-
-function textOfLength(rng: () => number, chars: number): string {
-  const paragraphs: string[] = [];
-  let length = 0;
-  while (length < chars) {
-    const sentences: string[] = [];
-    const n = 2 + Math.floor(rng() * 4);
-    for (let i = 0; i < n && length < chars; i++) {
-      const s = sentence(rng);
-      sentences.push(s);
-      length += s.length + 1;
-    }
-    paragraphs.push(sentences.join(' '));
-  }
-  return paragraphs.join('\n\n').slice(0, chars);
-}
-
-/** Review `id` of the corpus: 100–1,500 characters; every 1,000th is a 3,000-character one. */
-function corpusText(id: number): string {
-  const rng = mulberry32(id * 2654435761);
-  const chars = id % 1000 === 0 ? 3000 : 100 + Math.floor(rng() ** 2 * 1400);
-  return textOfLength(rng, chars);
-}
-
-/** A light edit: `edits` words replaced. */
-function edit(text: string, edits: number, rng: () => number): string {
-  const tokens = text.split(' ');
-  for (let i = 0; i < edits; i++) tokens[Math.floor(rng() * tokens.length)] = word(rng);
-  return tokens.join(' ');
-}
-
-const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -82,85 +22,98 @@ const median = (xs: number[]) => {
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-// Build.
-const rssBefore = process.memoryUsage().rss;
-const index = new LshIndex<number>();
-const buildStart = performance.now();
-let totalChars = 0;
-for (let id = 0; id < N; id++) {
-  const text = corpusText(id);
-  totalChars += text.length;
-  index.add(id, signature(shingles(text)));
+export interface QualityBenchOptions {
+  trials?: number;
+  /** Scan only this many reviews (the whole database when left out). */
+  scanLimit?: number;
 }
-const buildMs = performance.now() - buildStart;
-(globalThis as { gc?: () => void }).gc?.();
-const afterBuild = process.memoryUsage();
 
-// Trials: one in four is a light edit of an indexed 3,000-character review (a near-duplicate to
-// find and verify); the rest are new texts.
-let lookups = 0;
-const lookupShingles = (id: number) => {
-  lookups++;
-  return id >= 0 && id < N ? shingles(corpusText(id)) : undefined;
-};
-const rng = mulberry32(99);
-const bodies: string[] = [];
-for (let t = 0; t < TRIALS; t++) {
-  const longIds = Math.max(1, Math.floor((N - 1) / 1000) + 1);
-  bodies.push(t % 4 === 0 ? edit(corpusText(Math.floor(rng() * longIds) * 1000), 1 + Math.floor(rng() * 5), rng) : textOfLength(rng, 3000));
-}
-// Warm-up (JIT), not measured.
-for (let t = 0; t < 20; t++) {
-  checkQuality({ headline: 'Warm-up', body: bodies[t % bodies.length]!, options: {} });
-  nearDuplicateWarnings(bodies[t % bodies.length]!, { index, lookupShingles });
-}
-lookups = 0;
-const total: number[] = [];
-const checksOnly: number[] = [];
-const nearOnly: number[] = [];
-let found = 0;
-for (const body of bodies) {
-  const t0 = performance.now();
-  const quality = checkQuality({ headline: 'A new review', body, options: {} });
-  const t1 = performance.now();
-  const near = nearDuplicateWarnings(body, { index, lookupShingles });
-  const t2 = performance.now();
-  if (near.length > 0) found++;
-  if (quality.warnings.length < 0) throw new Error('unreachable');
-  checksOnly.push(t1 - t0);
-  nearOnly.push(t2 - t1);
-  total.push(t2 - t0);
-}
-const end = process.memoryUsage();
+export async function qualityBenchmark(databaseUrl: string, options: QualityBenchOptions = {}) {
+  const trials = options.trials ?? 200;
+  const { BASE_URL: _b, ...env } = process.env;
+  const ctx = await openContext(loadConfig({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
+  try {
+    const k = ctx.db.kysely;
+    const total = Number((await k.selectFrom('reviews').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
-console.log(
-  JSON.stringify(
-    {
+    // 1. The scan.
+    const scanner = new QualityScanService(ctx.db, ctx.writes, ctx.clock, ctx.services.quality);
+    const cpu0 = process.cpuUsage();
+    const scan = await scanner.scan({ restart: true, ...(options.scanLimit !== undefined ? { stopAfter: options.scanLimit } : {}), onProgress: (done, all) => process.stderr.write(`\rscan ${done}/${all}`) });
+    const cpu = process.cpuUsage(cpu0);
+    process.stderr.write('\n');
+    const indexed = Number((await k.selectFrom('lsh_bands').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+    // 2. New 3,000-character reviews: sentences of stored reviews shuffled (new texts made of the
+    // same material), or a light edit (3 words) of a stored review of 2,700–3,300 characters.
+    const rng = mulberry32(5);
+    const maxId = scan.scanned_total > 0 ? (await k.selectFrom('quality_scan').select('after_id').executeTakeFirstOrThrow()).after_id : 0;
+    const sample = await k
+      .selectFrom('reviews')
+      .select(['id', 'author_id', 'body'])
+      .where('id', '<=', maxId)
+      .where((eb) => eb.between(eb.fn('length', ['body']), 2700, 3300))
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .limit(200)
+      .execute();
+    const pool = (await k.selectFrom('reviews').select('body').where('id', '<=', Math.max(1, maxId)).orderBy('id').limit(2000).execute()).flatMap((r) => r.body.split(/(?<=[.!?])\s+/));
+    const author = await k.selectFrom('users').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const bodies: { body: string; copyOf: number | null }[] = [];
+    for (let t = 0; t < trials; t++) {
+      if (t % 4 === 0 && sample.length) {
+        const source = sample[Math.floor(rng() * sample.length)]!;
+        const words = source.body.split(' ');
+        for (let e = 0; e < 3; e++) words[Math.floor(rng() * words.length)] = 'changed';
+        bodies.push({ body: words.join(' '), copyOf: source.id });
+      } else {
+        let body = '';
+        while (body.length < 3000) body += (body ? ' ' : '') + pool[Math.floor(rng() * pool.length)];
+        bodies.push({ body: body.slice(0, 3000), copyOf: null });
+      }
+    }
+    for (let t = 0; t < 10; t++) await ctx.services.quality.assess({ headline: 'Warm-up', body: bodies[t % bodies.length]!.body, authorId: author.id });
+    const times: number[] = [];
+    let copies = 0;
+    let found = 0;
+    let otherMatches = 0;
+    for (const { body, copyOf } of bodies) {
+      const t0 = performance.now();
+      const a = await ctx.services.quality.assess({ headline: 'A new review', body, authorId: author.id });
+      times.push(performance.now() - t0);
+      if (copyOf !== null) {
+        copies++;
+        if (a.match?.reviewId === copyOf) found++;
+      } else if (a.match) otherMatches++;
+    }
+    return {
       benchmark: 'quality',
-      n: N,
-      trials: TRIALS,
+      engine: ctx.db.engine,
+      reviews_stored: total,
+      scan: { ...scan, cpu_ms_per_review: round((cpu.user + cpu.system) / 1000 / Math.max(1, scan.scanned)) },
+      lsh_rows: indexed,
+      reviews_indexed: Math.round(indexed / 32),
+      trials,
       review_chars: 3000,
-      lsh: { bands: index.bands, rows: index.rows, signature_size: index.signatureSize },
-      corpus_mean_chars: Math.round(totalChars / N),
-      build_ms: Math.round(buildMs),
-      build_us_per_review: round((buildMs * 1000) / N),
-      index_typed_array_mb: mb(index.byteLength),
-      rss_mb_before_build: mb(rssBefore),
-      rss_mb_after_build: mb(afterBuild.rss),
-      heap_used_mb_after_build: mb(afterBuild.heapUsed),
-      array_buffers_mb_after_build: mb(afterBuild.arrayBuffers),
-      rss_mb_end: mb(end.rss),
-      median_ms_all_checks: round(median(total)),
-      p95_ms_all_checks: round(quantile(total, 0.95)),
-      median_ms_text_checks: round(median(checksOnly)),
-      median_ms_near_duplicate: round(median(nearOnly)),
-      p95_ms_near_duplicate: round(quantile(nearOnly, 0.95)),
-      candidates_verified_per_trial: round(lookups / TRIALS),
-      near_duplicates_found: found,
-      near_duplicates_planted: Math.ceil(TRIALS / 4),
-      node: process.version,
-    },
-    null,
-    2,
-  ),
-);
+      all_checks_ms: { median: round(median(times)), p95: round(quantile(times, 0.95)), max: round(Math.max(...times)) },
+      planted_copies: copies,
+      planted_copies_found: found,
+      new_texts_matched: otherMatches,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { db: { type: 'string' }, trials: { type: 'string', default: '200' }, 'scan-limit': { type: 'string' } } });
+  if (!values.db) {
+    console.error('usage: npx tsx bench/quality.bench.ts --db sqlite:PATH [--scan-limit N] [--trials N]');
+    process.exit(2);
+  }
+  const result = await qualityBenchmark(values.db, {
+    trials: Number(values.trials),
+    ...(values['scan-limit'] ? { scanLimit: Number(values['scan-limit']) } : {}),
+  });
+  console.log(JSON.stringify(result, null, 2));
+}

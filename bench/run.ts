@@ -1,4 +1,4 @@
-// `npm run bench [-- --only read,votes,pg-read] [--quick]`
+// `npm run bench [-- --only read,votes,pg-read,web] [--quick]`
 // The core service's benchmarks (figures go into docs/PERFORMANCE.md):
 //  read     GET the first page of sort=helpful reviews of the most-reviewed title, against a bare
 //           node:http server sending the same bytes, in the same run; 50 connections.
@@ -6,6 +6,17 @@
 //           drawn where readers vote (bench/votes.bench.ts); counts checked exact afterwards; peak
 //           memory of the server process under that load.
 //  pg-read  the read benchmark on PostgreSQL.
+//  imdb-import  `marquee import imdb` on generated IMDb-format title.basics files (1,000,000 rows;
+//           --quick 200,000): rows per second and peak memory (bench/imdb-import.bench.ts).
+//  mentions mention linking at catalog scale (bench/mentions.bench.ts, in its own process with
+//           --expose-gc): matcher build time and memory, per-review linking time. Not in the default set.
+//  quality  `quality scan` rate over the stored reviews, then all checks of a new 3,000-character review
+//           through the stored LSH index (bench/quality.bench.ts). Not in the default set.
+//  search / pg-search  300 queries per type (titles, people, reviews) through SearchService on 100,000
+//           titles, 200,000 people, 1,000,000 reviews (bench/search.bench.ts; own data set). Not in the
+//           default set.
+//  web      the title page of the most-reviewed title as HTML against a bare node:http server with the
+//           same bytes (gzip and identity), and the bytes of a first visit (bench/web.bench.ts).
 // Data: `marquee seed synthetic` with 1,000,000 reviews and 10,000,000 votes (--quick: 100,000 and
 // 1,000,000), generated once into bench/.data/ (SQLite) and the marquee_bench database (PostgreSQL).
 import { execFileSync } from 'node:child_process';
@@ -16,10 +27,14 @@ import pg from 'pg';
 import { ROOT, machine } from './lib.js';
 import { readBenchmark } from './read.bench.js';
 import { votesBenchmark } from './votes.bench.js';
+import { imdbImportBenchmark } from './imdb-import.bench.js';
+import { webBenchmark } from './web.bench.js';
+import { qualityBenchmark } from './quality.bench.js';
+import { searchBenchmark } from './search.bench.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'read,votes,pg-read' },
+    only: { type: 'string', default: 'read,votes,pg-read,web' },
     quick: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
   },
@@ -99,7 +114,28 @@ if (only.has('read') || only.has('votes')) {
     report.votes_sqlite_readers = await votesBenchmark(sqliteData().url, duration, 'readers');
   }
 }
+if (only.has('web')) {
+  const data = sqliteData();
+  if (data.seedSeconds !== null) report.seed_seconds_sqlite = data.seedSeconds;
+  report.web_sqlite = await webBenchmark(data.url, duration);
+}
+// quality: `quality scan --restart` over the stored reviews, then all checks of new 3,000-character
+// reviews through the stored LSH index (bench/quality.bench.ts). Not in the default set (the scan of
+// 1,000,000 reviews takes minutes); MARQUEE_BENCH_QUALITY_SCAN_LIMIT scans only the first N.
+if (only.has('quality')) {
+  const limit = process.env.MARQUEE_BENCH_QUALITY_SCAN_LIMIT;
+  report.quality_sqlite = await qualityBenchmark(sqliteData().url, limit ? { scanLimit: Number(limit) } : {});
+}
 if (only.has('pg-read')) report.read_postgres = await readBenchmark(await pgData(), duration);
+// imdb-import: `marquee import imdb` on generated title.basics files (bench/imdb-import.bench.ts).
+if (only.has('imdb-import')) report.imdb_import = await imdbImportBenchmark({ rows: values.quick ? 200_000 : 1_000_000 });
+if (only.has('mentions')) {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/mentions.bench.ts')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  report.mentions = JSON.parse(out);
+}
+
+if (only.has('search')) report.search_sqlite = await searchBenchmark('sqlite');
+if (only.has('pg-search')) report.search_postgres = await searchBenchmark('postgres');
 
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const out = path.join(ROOT, 'bench/results', `core-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

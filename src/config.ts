@@ -1,5 +1,6 @@
 // The only reader of process.env. Everything else takes a typed Config.
 // Every bad value is collected and reported in one error at startup.
+import { parsePolicy, type Policy } from './domain/quality/policy.js';
 
 export interface RateLimitRule {
   /** Requests allowed per window. */
@@ -28,6 +29,14 @@ export interface Config {
   sessionDays: number;
   /** Upper bound of writes committed together by the group-commit writer. */
   writeBatchMax: number;
+  /** Review integrity (issue 5): the policy per warning code and the signal checks' thresholds. */
+  quality: {
+    policy: Policy;
+    /** too_short below this many characters (0 turns the check off). */
+    minLength: number;
+    /** link_spam above this many links. */
+    maxLinks: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -87,6 +96,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems.push(`MARQUEE_RATE_LIMIT must be "on" or "off" (got "${rateLimitSwitch}")`);
   }
 
+  const qualityPolicy = parsePolicy(env.MARQUEE_QUALITY_POLICY);
+  for (const p of qualityPolicy.problems) problems.push(`MARQUEE_QUALITY_POLICY: ${p}`);
+
   const config: Config = {
     databaseUrl,
     host,
@@ -107,6 +119,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     sessionDays: int('MARQUEE_SESSION_DAYS', 30, 1, 3650),
     writeBatchMax: int('MARQUEE_WRITE_BATCH_MAX', 256, 1, 10_000),
+    quality: {
+      policy: qualityPolicy.policy,
+      minLength: int('MARQUEE_MIN_REVIEW_LENGTH', 200, 0, 20_000),
+      maxLinks: int('MARQUEE_MAX_LINKS', 2, 0, 1000),
+    },
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,7 +11,13 @@ import { ReviewsService } from './services/reviews.service.js';
 import { VotesService } from './services/votes.service.js';
 import { ReportsService } from './services/reports.service.js';
 import { ChangeFeed } from './services/changes.js';
+import { SearchService } from './services/search.service.js';
+import { MentionsService } from './services/mentions.service.js';
 import { systemClock, type Clock } from './services/clock.js';
+import { PersonalImportService } from './services/import/personal-import.service.js';
+import { ExportService } from './services/export.service.js';
+import { QualityService } from './services/quality.service.js';
+import { ModerationService } from './services/moderation.service.js';
 
 export interface Services {
   accounts: AccountsService;
@@ -20,6 +26,12 @@ export interface Services {
   votes: VotesService;
   reports: ReportsService;
   changes: ChangeFeed;
+  personalImport: PersonalImportService;
+  exports: ExportService;
+  search: SearchService;
+  mentions: MentionsService;
+  quality: QualityService;
+  moderation: ModerationService;
 }
 
 export interface AppContext {
@@ -63,13 +75,22 @@ export async function openContext(config: Config, options: ContextOptions = {}):
   });
   const changes = new ChangeFeed(db);
   if (options.listen) await changes.listen((err) => logger.warn({ err }, 'change listener lost its connection'));
+  const mentions = new MentionsService(db, writes, (err) => logger.warn({ err }, 'rebuilding the mention matcher failed'));
+  const quality = new QualityService(db, config.quality);
+  const reviews = new ReviewsService(db, writes, clock, changes, mentions, quality);
   const services: Services = {
     accounts: new AccountsService(db, writes, config, clock),
     catalog: new CatalogService(db, writes, config, clock, changes),
-    reviews: new ReviewsService(db, writes, clock, changes),
+    reviews,
     votes: new VotesService(db, writes, clock, changes),
-    reports: new ReportsService(db, writes, clock),
+    reports: new ReportsService(db, writes, clock, changes),
     changes,
+    personalImport: new PersonalImportService(db, writes, clock, reviews, changes),
+    exports: new ExportService(db, clock),
+    search: new SearchService(db, config),
+    mentions,
+    quality,
+    moderation: new ModerationService(db, writes, clock, changes),
   };
   let closed = false;
   return {

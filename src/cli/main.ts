@@ -6,6 +6,10 @@ import { userCommand } from './user.js';
 import { tokenCommand } from './token.js';
 import { seedCommand } from './seed.js';
 import { importCommand } from './import.js';
+import { searchCommand } from './search.js';
+import { qualityCommand } from './quality.js';
+import { exportCommand } from './export.js';
+import { mentionsCommand } from './mentions.js';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('marquee')
@@ -18,6 +22,10 @@ export async function main(argv: string[]): Promise<void> {
   program.addCommand(tokenCommand());
   program.addCommand(seedCommand());
   program.addCommand(importCommand());
+  program.addCommand(searchCommand());
+  program.addCommand(qualityCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(mentionsCommand());
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -18,6 +18,7 @@ export const ERRORS = {
   email_taken: { status: 409, message: 'An account with that e-mail already exists.' },
   slug_taken: { status: 409, message: 'A title with that slug already exists.' },
   report_exists: { status: 409, message: 'You already reported this review.' },
+  status_conflict: { status: 409, message: 'That action does not apply to the review in its current status.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   rate_limited: { status: 429, message: 'Too many requests; try again later.' },
   unavailable: { status: 503, message: 'The service is not available right now.' },

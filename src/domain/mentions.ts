@@ -365,3 +365,58 @@ function breaksOk(f: FoldedText, t: Tables, rec: number, start: number, end: num
   }
   return true;
 }
+
+// Rendering ------------------------------------------------------------------------------------
+
+/** A piece of a paragraph: plain text, or the text of one mention. */
+export type Segment<M> = { text: string; mention?: undefined } | { text: string; mention: M };
+
+/**
+ * Splits `text` — the part of a body that starts at UTF-16 offset `offset` — into plain and mention
+ * segments. Mentions outside the text, crossing its edges, overlapping an earlier one or empty are
+ * left as plain text, so a bad span can never lose or repeat a character: joining the segments'
+ * texts always gives `text` back. Escaping is the renderer's (Preact escapes text children).
+ */
+export function splitMentions<M extends { start: number; end: number }>(text: string, mentions: readonly M[], offset = 0): Segment<M>[] {
+  const end = offset + text.length;
+  const inside = mentions
+    .filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= offset && m.end <= end && m.end > m.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Segment<M>[] = [];
+  let at = offset;
+  for (const m of inside) {
+    if (m.start < at) continue; // overlaps the previous one
+    if (m.start > at) out.push({ text: text.slice(at - offset, m.start - offset) });
+    out.push({ text: text.slice(m.start - offset, m.end - offset), mention: m });
+    at = m.end;
+  }
+  if (at < end || out.length === 0) out.push({ text: text.slice(at - offset) });
+  return out;
+}
+
+/** One paragraph of a body: its text, where that text starts in the body, and its segments. */
+export interface Paragraph<M> {
+  start: number;
+  text: string;
+  segments: Segment<M>[];
+}
+
+/**
+ * A body's paragraphs as the contract counts them — its non-blank lines, trimmed (split at \n or
+ * \r\n, as `paragraphsOf` in src/http/web/components/review-body.tsx does) — each with its offset
+ * in the body and its segments. A mention never spans a line break, so none is lost between lines.
+ */
+export function paragraphsWithMentions<M extends { start: number; end: number }>(body: string, mentions: readonly M[]): Paragraph<M>[] {
+  const out: Paragraph<M>[] = [];
+  let at = 0;
+  for (const piece of body.split('\n')) {
+    const line = piece.endsWith('\r') ? piece.slice(0, -1) : piece;
+    const text = line.trim();
+    if (text !== '') {
+      const start = at + (line.length - line.trimStart().length);
+      out.push({ start, text, segments: splitMentions(text, mentions, start) });
+    }
+    at += piece.length + 1;
+  }
+  return out;
+}

@@ -18,14 +18,23 @@ import { Quality, Review, Warning } from './schemas/reviews.js';
 import { accountRoutes } from './api/accounts.routes.js';
 import { catalogRoutes } from './api/catalog.routes.js';
 import { reviewRoutes } from './api/reviews.routes.js';
+import { moderationRoutes } from './api/moderation.routes.js';
+import { LogEntry, QueueItem } from './schemas/moderation.js';
+import { searchRoutes } from './api/search.routes.js';
 import { opsRoutes } from './api/ops.routes.js';
-import { indexRoutes } from './web/index.routes.js';
+import { meRoutes } from './api/me.routes.js';
+import { importPageRoutes } from './web/import.routes.js';
+import { ImportReport } from './schemas/import-export.js';
+import { registerWeb } from './web/web.routes.js';
+import { registerFormBody } from './plugins/form-body.js';
+import { registerCsrf } from './plugins/csrf.js';
+import { feedRoutes } from './web/feeds.routes.js';
 import { openApiInfo } from './openapi.js';
 
 /** Request bodies above this are refused with 413 (a review body is at most 20,000 characters). */
 export const BODY_LIMIT = 256 * 1024;
 
-const SHARED_SCHEMAS = [ErrorBody, User, Score, Title, Person, Warning, Quality, Review];
+const SHARED_SCHEMAS = [ErrorBody, User, Score, Title, Person, Warning, Quality, Review, QueueItem, LogEntry, ImportReport];
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
@@ -45,9 +54,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerValidation(app, SHARED_SCHEMAS);
   registerJsonBody(app);
+  registerFormBody(app);
   await app.register(cookie);
   registerOriginCheck(app, ctx.config.baseUrl);
   registerAuth(app, ctx);
+  registerCsrf(app, ctx.config.baseUrl);
   await registerRateLimits(app, ctx.config);
   await app.register(swagger, {
     openapi: openApiInfo(ctx.config.baseUrl),
@@ -60,12 +71,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onClose', async () => unsubscribe());
 
   opsRoutes(app, ctx);
-  indexRoutes(app, ctx);
+  registerWeb(app, ctx);
+  await app.register(importPageRoutes(ctx));
+  feedRoutes(app, ctx);
   await app.register(
     async (api) => {
       await api.register(accountRoutes(ctx));
       await api.register(catalogRoutes(ctx));
       await api.register(reviewRoutes(ctx, cache));
+      await api.register(meRoutes(ctx));
+      await api.register(moderationRoutes(ctx));
+      await api.register(searchRoutes(ctx));
       api.get('/openapi.json', async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -6,14 +6,16 @@
 // src/services/changes.ts). A per-title generation number stops a slow read that began before a
 // change from storing its stale page after it.
 
-export class PageCache {
-  readonly #pages = new Map<string, Buffer>();
+// The value type is the API's serialised JSON by default; the web pages keep prepared (compressed)
+// HTML in an instance of their own.
+export class PageCache<V = Buffer> {
+  readonly #pages = new Map<string, V>();
   readonly #keysByTitle = new Map<number, Set<string>>();
   readonly #generation = new Map<number, number>();
 
   constructor(private readonly maxEntries = 20_000) {}
 
-  get(key: string): Buffer | undefined {
+  get(key: string): V | undefined {
     return this.#pages.get(key);
   }
 
@@ -22,7 +24,7 @@ export class PageCache {
   }
 
   /** Stores the page unless the title changed since `generation` was read. */
-  set(titleId: number, key: string, page: Buffer, generation: number): void {
+  set(titleId: number, key: string, page: V, generation: number): void {
     if (this.generation(titleId) !== generation) return;
     if (this.#pages.size >= this.maxEntries) this.clear();
     this.#pages.set(key, page);

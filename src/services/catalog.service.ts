@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import { translatingUnique } from '../store/db.js';
 import { CatalogStore, type TitleInsert, type TitlePatch } from '../store/catalog.store.js';
+import { bumpCatalogVersion } from '../store/mentions.store.js';
 import { RatingsStore } from '../store/ratings.store.js';
 import type { TitleRow } from '../store/schema.js';
 import type { WriteQueue, WriteTransaction } from '../store/write-queue.js';
@@ -100,6 +101,7 @@ export class CatalogService {
         const title = await catalog.insertTitle({ ...this.#titleFields(input, name), slug, now });
         await catalog.replaceAliases(title.id, cleanAliases(input.aliases));
         if (credits) await catalog.replaceCredits(title.id, await this.#createCredits(trx, credits, now));
+        await bumpCatalogVersion(trx); // mention matchers rebuild (src/services/mentions.service.ts)
         return title;
       }),
     );
@@ -126,6 +128,7 @@ export class CatalogService {
       await catalog.updateTitle(existing.id, fields, now);
       if (patch.aliases !== undefined) await catalog.replaceAliases(existing.id, cleanAliases(patch.aliases));
       if (credits) await catalog.replaceCredits(existing.id, await this.#createCredits(trx, credits, now));
+      await bumpCatalogVersion(trx); // mention matchers rebuild (src/services/mentions.service.ts)
     });
     this.changes.publish({ kind: 'title', titleId: existing.id });
     return this.getTitle(slug);
@@ -199,7 +202,9 @@ export class CatalogService {
       const found = await catalog.personByName(name);
       if (found) return found.id;
       const now = this.clock.now().toISOString();
-      return (await catalog.insertPerson({ slug: await catalog.freeSlug('people', slugify(name)), name, original_name: originalName, now })).id;
+      const id = (await catalog.insertPerson({ slug: await catalog.freeSlug('people', slugify(name)), name, original_name: originalName, now })).id;
+      await bumpCatalogVersion(trx); // mention matchers rebuild (src/services/mentions.service.ts)
+      return id;
     });
   }
 

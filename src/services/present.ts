@@ -6,6 +6,7 @@ import type { ReviewRecord } from '../store/reviews.store.js';
 import { scoreOf, type Histogram, type Score } from '../domain/ranking.js';
 import { fromHalfPoints } from '../domain/rating.js';
 import type { Warning } from '../domain/quality/index.js';
+import type { MentionJson } from './mentions.service.js';
 
 export interface UserJson {
   id: number;
@@ -83,9 +84,20 @@ export function reviewJson(r: ReviewRecord, myVote?: boolean | null) {
     helpful_score: r.helpful_score,
     created_at: r.created_at,
     updated_at: r.updated_at,
+    mentions: storedMentions(r),
   };
   return myVote === undefined ? json : { ...json, my_vote: myVote };
 }
 export type ReviewJson = ReturnType<typeof reviewJson> & { my_vote?: boolean | null };
+
+/** Mention links stored with the review (src/services/mentions.service.ts); [] when none or unread. */
+export function storedMentions(r: { mentions_json?: string | null }): MentionJson[] {
+  if (!r.mentions_json) return [];
+  try {
+    return JSON.parse(r.mentions_json) as MentionJson[];
+  } catch {
+    return [];
+  }
+}
 
 export const storedWarnings = (r: { quality_json: string }): Warning[] => JSON.parse(r.quality_json) as Warning[];

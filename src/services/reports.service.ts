@@ -9,6 +9,10 @@ import { AppError, forbidden, notFound } from '../domain/errors.js';
 import { canSeeReview, type Actor } from '../domain/permissions.js';
 import { requireActor } from '../domain/permissions.js';
 import type { Clock } from './clock.js';
+import type { ChangeFeed } from './changes.js';
+import { ModerationStore } from '../store/moderation.store.js';
+import { changeStatus } from './moderation.service.js';
+import { reportsHoldReason, shouldHoldForReports } from '../domain/moderation.js';
 
 export const REPORT_REASONS = ['spam', 'spoilers_unmarked', 'abuse', 'plagiarism', 'other'] as const;
 
@@ -25,6 +29,8 @@ export class ReportsService {
     private readonly db: Db,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
+    /** Tells caches when reports hold a review (issue 5). */
+    private readonly changes: ChangeFeed | null = null,
   ) {}
 
   async report(actorOrNull: Actor | null, reviewId: number, input: { reason: ReportsTable['reason']; note?: string | null }): Promise<ReportJson> {
@@ -33,9 +39,22 @@ export class ReportsService {
     if (!review || !canSeeReview(actor, { authorId: review.author_id, status: review.status })) throw notFound('No review has that id.');
     if (review.author_id === actor.id) throw forbidden('You cannot report your own review.');
     const now = this.clock.now().toISOString();
-    const row = await translatingUnique(this.db, { 'reports.reporter_id': () => new AppError('report_exists') }, () =>
-      this.writes.run((trx) => new ReportsStore(trx).insert({ reviewId, reporterId: actor.id, reason: input.reason, note: input.note?.trim() || null, now })),
+    const { row, titleId } = await translatingUnique(this.db, { 'reports.reporter_id': () => new AppError('report_exists') }, () =>
+      this.writes.run(async (trx) => {
+        const row = await new ReportsStore(trx).insert({ reviewId, reporterId: actor.id, reason: input.reason, note: input.note?.trim() || null, now });
+        // Reports from 3 different accounts since a moderator last dealt with the review hold it.
+        const current = await new ReviewsStore(trx).byId(reviewId);
+        if (current) {
+          const open = await new ModerationStore(trx).openReporters(reviewId, current.reports_closed_through);
+          if (shouldHoldForReports(open.count, current.status)) {
+            await changeStatus(trx, current, { to: 'pending', cause: 'reports', reason: reportsHoldReason(open.count), action: 'hold', moderatorId: null, now });
+            return { row, titleId: current.title_id };
+          }
+        }
+        return { row, titleId: null };
+      }),
     );
+    if (titleId !== null) this.changes?.publish({ kind: 'title', titleId });
     return { id: row.id, review_id: row.review_id, reason: row.reason, note: row.note, created_at: row.created_at };
   }
 }

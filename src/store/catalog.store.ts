@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, PersonRow, TitleRow } from './schema.js';
 import { slugCandidates } from '../domain/slug.js';
+import { writePersonKeys, writeTitleKeys } from './search.store.js';
 
 export interface CreditRow {
   title_id: number;
@@ -37,17 +38,21 @@ export class CatalogStore {
 
   async insertTitle(values: TitleInsert & { slug: string; now: string }): Promise<TitleRow> {
     const { now, ...rest } = values;
-    return this.db.insertInto('titles').values({ ...rest, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
+    const row = await this.db.insertInto('titles').values({ ...rest, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
+    await writeTitleKeys(this.db, [row.id]); // search keys (src/store/search.store.ts)
+    return row;
   }
 
   async updateTitle(id: number, patch: TitlePatch, now: string): Promise<void> {
     await this.db.updateTable('titles').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
+    if (patch.name !== undefined || patch.original_name !== undefined) await writeTitleKeys(this.db, [id]);
   }
 
   async replaceAliases(titleId: number, aliases: string[]): Promise<void> {
     await this.db.deleteFrom('title_aliases').where('title_id', '=', titleId).execute();
     const unique = [...new Set(aliases)];
     if (unique.length) await this.db.insertInto('title_aliases').values(unique.map((alias) => ({ title_id: titleId, alias }))).execute();
+    await writeTitleKeys(this.db, [titleId]);
   }
 
   async replaceCredits(titleId: number, credits: { personId: number; role: CreditRow['role']; character: string | null }[]): Promise<void> {
@@ -143,12 +148,14 @@ export class CatalogStore {
     return this.db.selectFrom('people').selectAll().where('name', '=', name).orderBy('id').limit(1).executeTakeFirst();
   }
 
-  insertPerson(values: { slug: string; name: string; original_name: string | null; now: string }): Promise<PersonRow> {
-    return this.db
+  async insertPerson(values: { slug: string; name: string; original_name: string | null; now: string }): Promise<PersonRow> {
+    const row = await this.db
       .insertInto('people')
       .values({ slug: values.slug, name: values.name, original_name: values.original_name, created_at: values.now })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await writePersonKeys(this.db, [row.id]); // search keys (src/store/search.store.ts)
+    return row;
   }
 
   personCredits(personId: number): Promise<PersonCreditRow[]> {

@@ -3,9 +3,19 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './db.js';
 import * as m0001 from './migrations/0001_initial.js';
+import * as m0002 from './migrations/0002_search.js';
+import * as m0003 from './migrations/0003_external_ids.js';
+import * as m0004 from './migrations/0004_personal_data.js';
+import * as m0005 from './migrations/0005_moderation.js';
+import * as m0006 from './migrations/0006_mentions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_search': m0002,
+  '0003_external_ids': m0003,
+  '0004_personal_data': m0004,
+  '0005_moderation': m0005,
+  '0006_mentions': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

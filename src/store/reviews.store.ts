@@ -129,6 +129,13 @@ export class ReviewsStore {
     return query.limit(q.limit);
   }
 
+  /** The newest reviews across all titles (the reviews_newest index; web home page). */
+  listNewest(q: { publishedOnly: boolean; limit: number }): Promise<ReviewRecord[]> {
+    let query = this.#records();
+    if (q.publishedOnly) query = query.where('reviews.status', '=', 'published');
+    return query.orderBy('reviews.created_at', 'desc').orderBy('reviews.id', 'desc').limit(q.limit).execute();
+  }
+
   listForAuthor(q: { authorId: number; publishedOnly: boolean; after?: CursorValues; limit: number }): Promise<ReviewRecord[]> {
     const key = SORT_KEYS.recent;
     let query = this.#records().where('reviews.author_id', '=', q.authorId);

@@ -73,6 +73,19 @@ export interface TitlesTable {
 export interface TitleAliasesTable {
   title_id: number;
   alias: string;
+  /** Where the alias is used (ISO 3166 or IMDb's XWW, XEU…) and its language (ISO 639); 0003. */
+  region: string | null;
+  language: string | null;
+}
+
+/** An id another catalogue gives one of our rows (IMDb's tt…/nm…); 0003. */
+export interface ExternalIdsTable {
+  /** 'imdb', … */
+  source: string;
+  entity: 'title' | 'person';
+  external_id: string;
+  /** titles.id or people.id, by entity. */
+  entity_id: number;
 }
 
 export interface CreditsTable {
@@ -116,6 +129,14 @@ export interface ReviewsTable {
   helpful_score: Generated<number>;
   /** JSON of the Quality warnings found when the text was last saved. */
   quality_json: string;
+  /** JSON of the mention links found in body when it was last saved or relinked (migration 0006). */
+  mentions_json: Generated<string>;
+  /** Why the review has its status, for its author and moderators (0005); null when published normally. */
+  status_reason: string | null;
+  /** What set the status: the quality policy, readers' reports or a moderator (0005). */
+  status_cause: 'quality' | 'reports' | 'moderator' | null;
+  /** Reports with ids up to this one were dealt with by a moderator; later ones are open (0005). */
+  reports_closed_through: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -148,6 +169,73 @@ export interface ReportsTable {
   created_at: string;
 }
 
+/** One row (id = 1): bumped by every catalog write; mention matchers rebuild when it moves (0006). */
+export interface CatalogVersionTable {
+  id: number;
+  version: number;
+}
+
+/** The days a person watched a title (a Letterboxd diary's "Watched Date"; migration 0004). */
+export interface WatchDatesTable {
+  user_id: number;
+  title_id: number;
+  /** YYYY-MM-DD. */
+  watched_on: string;
+  created_at: string;
+}
+
+/** The public moderation log, append-only (0005). moderator_id null: the system. */
+export interface ModerationLogTable {
+  id: Generated<number>;
+  created_at: string;
+  moderator_id: number | null;
+  action: 'publish' | 'hide' | 'remove' | 'restore' | 'hold' | 'suspend' | 'reinstate';
+  review_id: number | null;
+  user_id: number | null;
+  /** A snapshot of what the action was on ("review 12 of “Title” by @handle", "@handle"). */
+  target: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string;
+}
+
+/** Stored LSH index of near-duplicate detection (0005): bucket = band × 2³² + band key. */
+export interface LshBandsTable {
+  bucket: number;
+  review_id: number;
+}
+
+/** One row (id = 1): progress of `marquee quality scan` (0005). */
+export interface QualityScanTable {
+  id: number;
+  after_id: number;
+  scanned: number;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** Folded search keys of a title's name, original name and aliases (src/domain/names.ts; 0002). */
+export interface SearchTitleNamesTable {
+  id: Generated<number>;
+  title_id: number;
+  /** Folded words run together: "hwangdaseul". */
+  compact: string;
+  /** Folded words separated by single spaces: "hwang da seul". */
+  spaced: string;
+  /** Tokens short query words must begin: the words, and inner suffixes in CJK scripts (src/domain/search.ts). */
+  starts: string;
+}
+
+/** Folded search keys of a person's name and original name (0002). */
+export interface SearchPersonNamesTable {
+  id: Generated<number>;
+  person_id: number;
+  compact: string;
+  spaced: string;
+  starts: string;
+}
+
 /** One row (id = 1): instance-wide rating aggregate for the Bayesian prior C. */
 export interface InstanceStatsTable {
   id: number;
@@ -162,6 +250,7 @@ export interface Database {
   people: PeopleTable;
   titles: TitlesTable;
   title_aliases: TitleAliasesTable;
+  external_ids: ExternalIdsTable;
   credits: CreditsTable;
   ratings: RatingsTable;
   reviews: ReviewsTable;
@@ -169,6 +258,13 @@ export interface Database {
   votes: VotesTable;
   reports: ReportsTable;
   instance_stats: InstanceStatsTable;
+  search_title_names: SearchTitleNamesTable;
+  search_person_names: SearchPersonNamesTable;
+  watch_dates: WatchDatesTable;
+  catalog_version: CatalogVersionTable;
+  moderation_log: ModerationLogTable;
+  lsh_bands: LshBandsTable;
+  quality_scan: QualityScanTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

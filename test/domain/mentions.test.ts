@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { buildMatcher, type CatalogEntry, type MentionSpan } from '../../src/domain/mentions.js';
+import { buildMatcher, paragraphsWithMentions, splitMentions, type CatalogEntry, type MentionSpan } from '../../src/domain/mentions.js';
 import { nameKeys } from '../../src/domain/names.js';
 
 // Real titles and people. "Love in the Big City" (대도시의 사랑법) is both a 2024 series and a 2024
@@ -221,5 +221,69 @@ describe('mention linking properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('splitting text into link segments for rendering', () => {
+  const m = (start: number, end: number, slug = 'x') => ({ start, end, slug });
+
+  it('splits each paragraph (non-blank line, trimmed) at its mentions, offsets relative to the body', () => {
+    const body = 'Intro.\r\n\n   I saw Parasite and Mother.  ';
+    const spans = [m(18, 26, 'parasite-2019'), m(31, 37, 'mother-2009')];
+    const paras = paragraphsWithMentions(body, spans);
+    expect(paras.map((p) => [p.start, p.text])).toEqual([
+      [0, 'Intro.'],
+      [12, 'I saw Parasite and Mother.'],
+    ]);
+    expect(paras[0]!.segments).toEqual([{ text: 'Intro.' }]);
+    expect(paras[1]!.segments).toEqual([
+      { text: 'I saw ' },
+      { text: 'Parasite', mention: spans[0] },
+      { text: ' and ' },
+      { text: 'Mother', mention: spans[1] },
+      { text: '.' },
+    ]);
+  });
+
+  it('paragraphs are the non-blank lines, as the review card counts them', () => {
+    const body = 'a\nb\r\n \r\n\n\nc\n\n   \n\n';
+    expect(paragraphsWithMentions(body, []).map((p) => p.text)).toEqual(['a', 'b', 'c']);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '\t', 'é') , maxLength: 40 }), (text) => {
+        const ours = paragraphsWithMentions(text, []);
+        expect(ours.map((p) => p.text)).toEqual(text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''));
+        for (const p of ours) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
+      }),
+    );
+  });
+
+  it('ignores spans outside, across the edge, overlapping or empty; never loses a character', () => {
+    const text = 'abcdefghij';
+    const segs = splitMentions(text, [m(2, 4), m(3, 6), m(8, 12), m(5, 5), m(-1, 1), m(6, 8)], 0);
+    expect(segs.map((s) => [s.text, s.mention ? 'link' : 'text'])).toEqual([
+      ['ab', 'text'],
+      ['cd', 'link'],
+      ['ef', 'text'],
+      ['gh', 'link'],
+      ['ij', 'text'],
+    ]);
+    expect(splitMentions('', [])).toEqual([{ text: '' }]);
+  });
+
+  it('joining the segments always gives the paragraph back (any spans)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.tuple(fc.integer({ min: -5, max: 70 }), fc.integer({ min: -5, max: 70 })), { maxLength: 8 }), fc.nat(10), (text, raw, offset) => {
+        const segs = splitMentions(text, raw.map(([a, b]) => m(a, b)), offset);
+        expect(segs.map((s) => s.text).join('')).toBe(text);
+        for (const s of segs) if (s.mention) expect(text.slice(s.mention.start - offset, s.mention.end - offset)).toBe(s.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('works with the matcher’s own spans on a real body', () => {
+    const body = 'Parasite (2019) first.\n\n기생충은 좋다. Bong Joon-ho!';
+    const paras = paragraphsWithMentions(body, matcher.link(body));
+    expect(paras.flatMap((p) => p.segments.filter((s) => s.mention).map((s) => s.text))).toEqual(['Parasite', '기생충', 'Bong Joon-ho']);
   });
 });

@@ -296,7 +296,8 @@ for (const engine of TEST_ENGINES) {
         const put = await rater.client.put(`/api/v1/titles/${t.slug}/my-rating`, { rating: 7.5, watch_status: 'watching', episodes_seen: 4 });
         expect(put.status, JSON.stringify(put.body)).toBe(200);
         expect(sortedKeys(put.body)).toEqual(['rating']);
-        expect(sortedKeys(put.body.rating)).toEqual(['episodes_seen', 'rating', 'updated_at', 'watch_status']);
+        expect(sortedKeys(put.body.rating)).toEqual(['episodes_seen', 'rating', 'updated_at', 'watch_status', 'watched_on']);
+        expect(put.body.rating.watched_on).toEqual([]);
         expect(put.body.rating).toMatchObject({ rating: 7.5, watch_status: 'watching', episodes_seen: 4 });
         expect(put.body.rating.updated_at).toMatch(ISO_UTC);
 

@@ -18,6 +18,7 @@ export const REVIEW_KEYS = [
   'helpful',
   'helpful_score',
   'id',
+  'mentions',
   'rating',
   'scores',
   'status',
@@ -77,6 +78,8 @@ export function expectReviewShape(review: any, opts: { anonymous: boolean }): vo
   expect(review.created_at).toMatch(ISO_UTC);
   expect(review.updated_at).toMatch(ISO_UTC);
   if (!opts.anonymous) expect([true, false, null]).toContain(review.my_vote);
+  expect(Array.isArray(review.mentions)).toBe(true);
+  for (const m of review.mentions) expect(sortedKeys(m)).toEqual(['end', 'name', 'slug', 'start', 'type']);
 }
 
 /** Lower bound of the 95 % Wilson interval, computed here independently of src/. */

@@ -605,12 +605,14 @@ for (const engine of TEST_ENGINES) {
         expectError(await reporter.client.post('/api/v1/reviews/2000000000/reports', { reason: 'spam' }), 404, 'not_found');
         expectError(await (await newUser(server)).client.post(`/api/v1/reviews/${review.id}/reports`, { reason: 'boring' }), 400, 'validation_failed', 'reason');
 
-        for (const reason of ['spam', 'spoilers_unmarked', 'abuse', 'plagiarism', 'other']) {
+        // Reports from 3 different accounts send the review to `pending` (issue 5); readers can no
+        // longer see it, so later reports find nothing (404).
+        for (const [i, reason] of ['spam', 'spoilers_unmarked', 'abuse', 'plagiarism', 'other'].entries()) {
           const who = await newUser(server);
-          expect((await who.client.post(`/api/v1/reviews/${review.id}/reports`, { reason })).status).toBe(201);
+          expect((await who.client.post(`/api/v1/reviews/${review.id}/reports`, { reason })).status).toBe(i < 2 ? 201 : 404);
         }
         const rows = await server.ctx.db.kysely.selectFrom('reports').selectAll().where('review_id', '=', review.id).execute();
-        expect(rows).toHaveLength(6);
+        expect(rows).toHaveLength(3);
       });
     });
   });

@@ -84,6 +84,25 @@ for (const engine of TEST_ENGINES) {
       expect([Number(ids.min), Number(ids.max)]).toEqual([1, 3000]);
     });
 
+    it('leaves every seeded review findable by search, and search upkeep on for later writes', async () => {
+      // The load suspends the review word index's per-row upkeep and rebuilds it once at the end.
+      const review = await ctx.db.kysely.selectFrom('reviews').select(['id', 'headline']).where('id', '=', 1234).executeTakeFirstOrThrow();
+      const word = review.headline.split(/[^\p{L}\p{N}]+/u).find((w) => w.length >= 4)!;
+      const found = async (q: string) => {
+        const ids: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await ctx.services.search.search(null, { q, type: 'reviews', limit: 100, cursor });
+          ids.push(...page.items.map((i) => Number((i as { id: number }).id)));
+          cursor = page.next_cursor ?? undefined;
+        } while (cursor && !ids.includes(1234));
+        return ids;
+      };
+      expect(await found(word)).toContain(1234);
+      await ctx.db.kysely.updateTable('reviews').set({ headline: 'Zyxwvut quizzical headline' }).where('id', '=', 1234).execute();
+      expect(await found('zyxwvut')).toEqual([1234]);
+    });
+
     it('makes accounts that cannot sign in, with the promised names', async () => {
       const users = await ctx.db.kysely.selectFrom('users').selectAll().orderBy('id').limit(2).execute();
       expect(users[0]).toMatchObject({ id: 1, handle: 'user000001', handle_key: 'user000001', email: 'user1@synthetic.invalid', password_hash: '!', role: 'member' });

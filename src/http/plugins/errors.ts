@@ -2,7 +2,7 @@
 // {"error": {"code", "message", "field"?}}; 5xx details go to the log, never to the client.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERRORS, type ErrorCode } from '../../domain/errors.js';
-import { escapeHtml, htmlPage } from '../web/html.js';
+import { isHtmlRoute, sendErrorPage } from '../web/error-page.js';
 
 interface AjvIssue {
   instancePath: string;
@@ -73,12 +73,13 @@ function toAppError(err: FastifyError & { validation?: AjvIssue[]; validationCon
   return null;
 }
 
-const wantsHtml = (req: FastifyRequest) => !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+// Web routes always answer errors as HTML pages; any other address outside /api/ does when asked to.
+const wantsHtml = (req: FastifyRequest) => !req.url.startsWith('/api/') && (isHtmlRoute(req) || (req.headers.accept ?? '').includes('text/html'));
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, appErr: AppError) {
   reply.code(appErr.status);
   if (wantsHtml(req)) {
-    return reply.type('text/html; charset=utf-8').send(htmlPage(`${appErr.status} — ${appErr.message}`, `<h1>${appErr.status}</h1><p>${escapeHtml(appErr.message)}</p><p><a href="/">Marquee home</a></p>`));
+    return sendErrorPage(req, reply, appErr);
   }
   const error: { code: string; message: string; field?: string } = { code: appErr.code, message: appErr.message };
   if (appErr.field) error.field = appErr.field;

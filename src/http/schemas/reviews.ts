@@ -14,6 +14,16 @@ export const Quality = Type.Object(
 );
 
 const ScoreValue = Nullable(Type.Number());
+const Mention = Type.Object(
+  {
+    start: Type.Integer({ minimum: 0 }),
+    end: Type.Integer({ minimum: 1 }),
+    type: Type.Union([Type.Literal('title'), Type.Literal('person')]),
+    slug: Type.String({ description: 'links to /titles/{slug} or /people/{slug}' }),
+    name: Type.String({ description: 'the title’s or person’s catalog name' }),
+  },
+  { additionalProperties: false },
+);
 export const Review = Type.Object(
   {
     id: Type.Integer(),
@@ -32,6 +42,12 @@ export const Review = Type.Object(
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
     my_vote: Type.Optional(Nullable(Type.Boolean())),
+    status_reason: Type.Optional(
+      Type.String({ description: 'Why the review is not published (held by the quality policy or by reports, or a moderator’s reason); only for its author and moderators, and only when there is one (extension, issue 5).' }),
+    ),
+    mentions: Type.Array(Mention, {
+      description: 'Catalog titles and people named in body (extension, issue 6), in order, never overlapping. start/end are offsets into body in UTF-16 code units (JavaScript string indices): body.slice(start, end) is the name as written. Computed when the review is saved, and again by `marquee mentions relink`.',
+    }),
   },
   { $id: 'Review' },
 );
@@ -75,7 +91,14 @@ const reviewFields = {
 };
 
 export const ReviewCreateBody = Type.Object(reviewFields, { additionalProperties: false });
-export const ReviewPatchBody = Type.Partial(Type.Object({ ...reviewFields, status: Status }), { additionalProperties: false, minProperties: 1 });
+export const ReviewPatchBody = Type.Partial(
+  Type.Object({
+    ...reviewFields,
+    status: Status,
+    reason: Type.String({ maxLength: 500, description: 'With `status`: the moderator’s reason, shown in the public moderation log (a default text is logged when left out).' }),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
 export const CheckBody = Type.Object(
   { headline: Type.String({ maxLength: 120 }), body: Type.String({ maxLength: 20_000 }) },
   { additionalProperties: false },
@@ -98,7 +121,13 @@ export const RatingBody = Type.Object(
   { additionalProperties: false },
 );
 export const RatingEnvelope = Type.Object({
-  rating: Type.Object({ rating: Type.Number(), watch_status: Nullable(WatchStatus), episodes_seen: Nullable(Type.Integer()), updated_at: Type.String() }),
+  rating: Type.Object({
+    rating: Type.Number(),
+    watch_status: Nullable(WatchStatus),
+    episodes_seen: Nullable(Type.Integer()),
+    updated_at: Type.String(),
+    watched_on: Type.Array(Type.String({ format: 'date' }), { description: 'The days the caller watched the title (YYYY-MM-DD, oldest first), e.g. from a Letterboxd diary import; [] when none' }),
+  }),
 });
 
 export const ReportBody = Type.Object(

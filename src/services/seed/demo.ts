@@ -61,7 +61,7 @@ export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
   // Reviews are dated in the past as the data says; a settable clock stands in for the real one.
   let at = new Date();
   const clock: Clock = { now: () => at };
-  const reviews = new ReviewsService(ctx.db, ctx.writes, clock, ctx.services.changes);
+  const reviews = new ReviewsService(ctx.db, ctx.writes, clock, ctx.services.changes, ctx.services.mentions);
   const votes = new VotesService(ctx.db, ctx.writes, clock, ctx.services.changes);
   const reviewIds = new Map<string, number>();
   const now = Date.now();

@@ -9,6 +9,7 @@
 //
 // It needs an empty database: the ids of users, titles and reviews are the insertion order (1…N).
 import type { AppContext } from '../../context.js';
+import { withReviewIndexSuspended } from '../../store/search.store.js';
 import { BulkInsert, analyze, anyRows, idRange, inTransaction, maxId, setInstanceStats } from '../../store/bulk.store.js';
 import { helpfulScore, histogramBucket } from '../../domain/ranking.js';
 import { slugCandidates, slugify } from '../../domain/slug.js';
@@ -151,62 +152,65 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
     await progress('reviews', reviewsDone, R);
     await progress('votes', votesDone, V);
   };
-  for (let p = 0; p < R; p++) {
-    const i = order[p]!;
-    const id = p + 1;
-    const t = plan.title[i]!;
-    const author = plan.author[i]!;
-    const ratingX2 = plan.ratingX2[i]!;
-    const flags = plan.flags[i]!;
-    const createdS = plan.createdS[i]!;
-    const q = plan.quality[i]!;
+  // The review word index (search) is rebuilt once after the load rather than kept row by row.
+  await withReviewIndexSuspended(db, async () => {
+    for (let p = 0; p < R; p++) {
+      const i = order[p]!;
+      const id = p + 1;
+      const t = plan.title[i]!;
+      const author = plan.author[i]!;
+      const ratingX2 = plan.ratingX2[i]!;
+      const flags = plan.flags[i]!;
+      const createdS = plan.createdS[i]!;
+      const q = plan.quality[i]!;
 
-    // Votes first: the review row carries their totals.
-    const k = voteCounts[i]!;
-    let yes = 0;
-    if (k > 0) {
-      const chosen = voters.pick(k, author);
-      const pHelpful = 0.06 + 0.88 * q;
-      for (let j = 0; j < k; j++) {
-        const v = chosen[j]!;
-        const helpful = vrng.float() < pHelpful ? 1 : 0;
-        yes += helpful;
-        const from = Math.max(createdS, users.createdS[v]!);
-        const r = vrng.float();
-        const at = times.of(from + Math.floor((END_S - 1 - from) * r * r * r));
-        voteRows.add(id, v, helpful, at, at);
+      // Votes first: the review row carries their totals.
+      const k = voteCounts[i]!;
+      let yes = 0;
+      if (k > 0) {
+        const chosen = voters.pick(k, author);
+        const pHelpful = 0.06 + 0.88 * q;
+        for (let j = 0; j < k; j++) {
+          const v = chosen[j]!;
+          const helpful = vrng.float() < pHelpful ? 1 : 0;
+          yes += helpful;
+          const from = Math.max(createdS, users.createdS[v]!);
+          const r = vrng.float();
+          const at = times.of(from + Math.floor((END_S - 1 - from) * r * r * r));
+          voteRows.add(id, v, helpful, at, at);
+        }
+        votesInBatch += k;
       }
-      votesInBatch += k;
-    }
-    const no = k - yes;
+      const no = k - yes;
 
-    const hasScores = (flags & FLAG_SCORES) !== 0;
-    const created = times.of(createdS);
-    reviewRows.add(
-      t,
-      author,
-      text.headline(ratingX2, titleNames[t]!),
-      text.body(plan.length[i]!, ratingX2),
-      ratingX2,
-      hasScores ? text.subScore(ratingX2) : null,
-      hasScores ? text.subScore(ratingX2) : null,
-      hasScores ? text.subScore(ratingX2) : null,
-      hasScores ? text.subScore(ratingX2) : null,
-      WATCH[plan.watch[i]!],
-      plan.episodesSeen[i]! < 0 ? null : plan.episodesSeen[i]!,
-      (flags & FLAG_SPOILERS) !== 0 ? 1 : 0,
-      'published',
-      yes,
-      no,
-      k,
-      helpfulScore(yes, no),
-      '[]',
-      created,
-      created,
-    );
-    if (id - batchStart >= BATCH_REVIEWS || votesInBatch >= BATCH_VOTES) await commit(id);
-  }
-  if (R > batchStart) await commit(R);
+      const hasScores = (flags & FLAG_SCORES) !== 0;
+      const created = times.of(createdS);
+      reviewRows.add(
+        t,
+        author,
+        text.headline(ratingX2, titleNames[t]!),
+        text.body(plan.length[i]!, ratingX2),
+        ratingX2,
+        hasScores ? text.subScore(ratingX2) : null,
+        hasScores ? text.subScore(ratingX2) : null,
+        hasScores ? text.subScore(ratingX2) : null,
+        hasScores ? text.subScore(ratingX2) : null,
+        WATCH[plan.watch[i]!],
+        plan.episodesSeen[i]! < 0 ? null : plan.episodesSeen[i]!,
+        (flags & FLAG_SPOILERS) !== 0 ? 1 : 0,
+        'published',
+        yes,
+        no,
+        k,
+        helpfulScore(yes, no),
+        '[]',
+        created,
+        created,
+      );
+      if (id - batchStart >= BATCH_REVIEWS || votesInBatch >= BATCH_VOTES) await commit(id);
+    }
+    if (R > batchStart) await commit(R);
+  });
   const reviewIds = await idRange(db, 'reviews');
   if (reviewIds.count !== R || (R > 0 && (reviewIds.min !== 1 || reviewIds.max !== R))) {
     throw new Error(`seed synthetic: expected reviews 1…${R}, found ${reviewIds.count} with ids ${reviewIds.min}…${reviewIds.max}`);

@@ -1,0 +1,310 @@
+// Full-text search, engine by engine: the indexes of migration 0002 and the SQL that reads them. Both
+// engines implement the same rules (src/domain/search.ts), and test/http/search.test.ts runs one suite
+// over both to hold them to it.
+//
+// Names (titles and people) are folded in JS (src/domain/search.ts) into keys stored in
+// search_title_names / search_person_names: `compact` ("hwangdaseul") and `starts` ("hwang da seul",
+// plus inner suffixes of CJK words).
+//   SQLite: an FTS5 trigram index over `compact` (substrings of 3+ characters, case-sensitive since
+//           the keys are folded already) and an FTS5 word index over `starts` (the ascii tokenizer
+//           splits at the spaces only; prefix indexes of 1 and 2 characters for short query words),
+//           both external-content tables kept by triggers on the key tables.
+//   PostgreSQL: pg_trgm GIN indexes over `compact` and over ' ' || `starts`: LIKE '%word%' for long
+//           words, LIKE '% wo%' (a token starting with "wo") for short ones.
+// Reviews are tokenized by the engine:
+//   SQLite: an FTS5 external-content table over reviews(headline, body), unicode61 with diacritics
+//           removed, kept by triggers (an UPDATE that does not touch the text, such as a vote, does
+//           not fire them).
+//   PostgreSQL: a side table review_search(review_id, head_tsv, all_tsv) with GIN indexes, kept by
+//           triggers; the text is lower-cased, unaccented and cut at everything but letters and
+//           digits before to_tsvector('simple'), which is what unicode61 does (marquee_search_words).
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { NameQuery } from '../../domain/search.js';
+import { engineOf, type Engine } from './index.js';
+
+export type NameKind = 'title' | 'person';
+export const NAME_TABLES = { title: 'search_title_names', person: 'search_person_names' } as const;
+
+/** Sort key of a review in search results (all descending): helpful_score, helpful_total, created_at, id. */
+export type ReviewOrderKey = [number, number, string, number];
+
+export interface ReviewHit {
+  id: number;
+  helpful_score: number;
+  helpful_total: number;
+  created_at: string;
+}
+
+export interface ReviewIdQuery {
+  /** 0: every word in the headline; 1: every word in headline and body, not all in the headline. */
+  tier: 0 | 1;
+  words: string[];
+  publishedOnly: boolean;
+  after?: ReviewOrderKey;
+  limit: number;
+  /** Tests: force SQLite's plan (sort all matches, collect then walk, or walk and probe). */
+  plan?: 'sort' | 'collect' | 'probe';
+}
+
+export interface SearchDialect {
+  /** The engine-specific part of migration 0002 (the key tables exist already). */
+  migrate(db: Kysely<any>): Promise<void>;
+  /** A condition on the key table aliased `k`: every query word matches this key. */
+  nameMatch(kind: NameKind, q: NameQuery): RawBuilder<SqlBool>;
+  /** Runs a bulk rewrite of one kind's keys, with the index brought up to date at the end. */
+  rewritingNames<T>(db: Kysely<any>, kind: NameKind, fn: () => Promise<T>): Promise<T>;
+  /** Rebuilds the review word index from the reviews table. */
+  rebuildReviewIndex(db: Kysely<any>): Promise<void>;
+  /** Runs a bulk load of reviews with the per-row index upkeep off, then rebuilds the index once. */
+  rewritingReviews<T>(db: Kysely<any>, fn: () => Promise<T>): Promise<T>;
+  /** One page of matching review ids in the search order. */
+  reviewHits(db: Kysely<any>, q: ReviewIdQuery): Promise<ReviewHit[]>;
+}
+
+export function searchDialect(engineOrDb: Engine | Kysely<any>): SearchDialect {
+  const engine = typeof engineOrDb === 'string' ? engineOrDb : engineOf(engineOrDb);
+  return engine === 'postgres' ? postgres : sqlite;
+}
+
+const ORDER = sql`r.helpful_score desc, r.helpful_total desc, r.created_at desc, r.id desc`;
+const afterKey = (after: ReviewOrderKey | undefined) =>
+  after ? sql`and (r.helpful_score, r.helpful_total, r.created_at, r.id) < (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})` : sql``;
+const published = (only: boolean) => (only ? sql`and r.status = 'published'` : sql``);
+
+// ---- SQLite ------------------------------------------------------------------------------------
+
+/** An FTS5 string (a phrase of the tokens inside it); quotes are doubled. */
+const ftsString = (w: string) => `"${w.replace(/"/g, '""')}"`;
+
+/**
+ * How a page of review matches is found, by how many there are (counted up to PROBE_ABOVE, which
+ * reads only rowids from the index):
+ *  - under SORT_BELOW: read every match and sort them;
+ *  - under PROBE_ABOVE: collect the matching rowids once, then walk the reviews in helpful order
+ *    (reviews_search_helpful) until a page of them is found;
+ *  - more: walk in helpful order and probe the index for each review (a common word finds a page
+ *    within a few dozen rows, and collecting hundreds of thousands of rowids would cost more).
+ */
+const SORT_BELOW = 4000;
+const PROBE_ABOVE = 50_000;
+
+function nameTriggers(kind: NameKind): string[] {
+  const t = NAME_TABLES[kind];
+  return [
+    `create trigger ${t}_ai after insert on ${t} begin
+       insert into ${t}_tri(rowid, compact) values (new.id, new.compact);
+       insert into ${t}_words(rowid, starts) values (new.id, new.starts);
+     end`,
+    `create trigger ${t}_ad after delete on ${t} begin
+       insert into ${t}_tri(${t}_tri, rowid, compact) values ('delete', old.id, old.compact);
+       insert into ${t}_words(${t}_words, rowid, starts) values ('delete', old.id, old.starts);
+     end`,
+    `create trigger ${t}_au after update on ${t} begin
+       insert into ${t}_tri(${t}_tri, rowid, compact) values ('delete', old.id, old.compact);
+       insert into ${t}_words(${t}_words, rowid, starts) values ('delete', old.id, old.starts);
+       insert into ${t}_tri(rowid, compact) values (new.id, new.compact);
+       insert into ${t}_words(rowid, starts) values (new.id, new.starts);
+     end`,
+  ];
+}
+
+/** The SQLite review word-index triggers (suspended by bulk loads, see rewritingReviews). */
+const REVIEW_TRIGGERS = [
+  `create trigger if not exists reviews_fts_ai after insert on reviews begin
+        insert into reviews_fts(rowid, headline, body) values (new.id, new.headline, new.body);
+        insert into reviews_head_fts(rowid, headline) values (new.id, new.headline);
+      end`,
+  `create trigger if not exists reviews_fts_ad after delete on reviews begin
+        insert into reviews_fts(reviews_fts, rowid, headline, body) values ('delete', old.id, old.headline, old.body);
+        insert into reviews_head_fts(reviews_head_fts, rowid, headline) values ('delete', old.id, old.headline);
+      end`,
+  `create trigger if not exists reviews_fts_au after update of headline, body on reviews begin
+        insert into reviews_fts(reviews_fts, rowid, headline, body) values ('delete', old.id, old.headline, old.body);
+        insert into reviews_head_fts(reviews_head_fts, rowid, headline) values ('delete', old.id, old.headline);
+        insert into reviews_fts(rowid, headline, body) values (new.id, new.headline, new.body);
+        insert into reviews_head_fts(rowid, headline) values (new.id, new.headline);
+      end`,
+];
+
+const sqlite: SearchDialect = {
+  async migrate(db) {
+    for (const kind of ['title', 'person'] as const) {
+      const t = NAME_TABLES[kind];
+      await sql.raw(`create virtual table ${t}_tri using fts5(compact, content='${t}', content_rowid='id', tokenize='trigram case_sensitive 1')`).execute(db);
+      await sql.raw(`create virtual table ${t}_words using fts5(starts, content='${t}', content_rowid='id', tokenize='ascii', prefix='1 2', detail='none')`).execute(db);
+      for (const trigger of nameTriggers(kind)) await sql.raw(trigger).execute(db);
+    }
+    await sql
+      .raw(`create virtual table reviews_fts using fts5(headline, body, content='reviews', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`)
+      .execute(db);
+    // The headlines alone too: "every word in the headline" is its own small index (a column filter
+    // on reviews_fts would read the whole doclist of a common word).
+    await sql.raw(`create virtual table reviews_head_fts using fts5(headline, content='reviews', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`).execute(db);
+    for (const trigger of REVIEW_TRIGGERS) await sql.raw(trigger).execute(db);
+    // Reviews written before this migration.
+    await sqlite.rebuildReviewIndex(db);
+  },
+
+  nameMatch(kind, q) {
+    const t = NAME_TABLES[kind];
+    const parts: RawBuilder<SqlBool>[] = [];
+    if (q.anywhere.length) {
+      parts.push(sql<SqlBool>`k.id in (select rowid from ${sql.table(`${t}_tri`)} where ${sql.table(`${t}_tri`)} match ${q.anywhere.map(ftsString).join(' AND ')})`);
+    }
+    if (q.wordStart.length) {
+      parts.push(sql<SqlBool>`k.id in (select rowid from ${sql.table(`${t}_words`)} where ${sql.table(`${t}_words`)} match ${q.wordStart.map((w) => `${ftsString(w)}*`).join(' AND ')})`);
+    }
+    return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  },
+
+  async rewritingNames(db, kind, fn) {
+    const t = NAME_TABLES[kind];
+    for (const suffix of ['ai', 'ad', 'au']) await sql.raw(`drop trigger if exists ${t}_${suffix}`).execute(db);
+    const result = await fn();
+    await sql.raw(`insert into ${t}_tri(${t}_tri) values ('rebuild')`).execute(db);
+    await sql.raw(`insert into ${t}_words(${t}_words) values ('rebuild')`).execute(db);
+    for (const trigger of nameTriggers(kind)) await sql.raw(trigger).execute(db);
+    return result;
+  },
+
+  async rewritingReviews(db, fn) {
+    // Per-row FTS upkeep costs about five times a single rebuild at the end (1M reviews: ~250 s
+    // against ~50 s), so a bulk load drops the triggers and rebuilds once.
+    for (const suffix of ['ai', 'ad', 'au']) await sql.raw(`drop trigger if exists reviews_fts_${suffix}`).execute(db);
+    try {
+      return await fn();
+    } finally {
+      await sqlite.rebuildReviewIndex(db);
+    }
+  },
+
+  async rebuildReviewIndex(db) {
+    await sql.raw(`insert into reviews_fts(reviews_fts) values ('rebuild')`).execute(db);
+    await sql.raw(`insert into reviews_head_fts(reviews_head_fts) values ('rebuild')`).execute(db);
+    // A bulk load killed half-way leaves its triggers dropped; a rebuild (`marquee search reindex`) puts them back.
+    for (const trigger of REVIEW_TRIGGERS) await sql.raw(trigger).execute(db);
+  },
+
+  async reviewHits(db, q) {
+    const match = q.words.map(ftsString).join(' AND ');
+    // Tier 0 reads the headline index; tier 1 the whole-text index minus tier 0's matches.
+    const index = sql.table(q.tier === 0 ? 'reviews_head_fts' : 'reviews_fts');
+    // Tier 1 is read on a first page only when the headlines matched fewer than a page, so the set of
+    // headline matches it leaves out is small there.
+    const notHead = (rowid: RawBuilder<unknown>) =>
+      q.tier === 1 ? sql`and ${rowid} not in (select rowid from reviews_head_fts where reviews_head_fts match ${match})` : sql``;
+    const counted = await sql<{ n: number }>`select count(*) as n from (select rowid from ${index} where ${index} match ${match} ${notHead(sql`rowid`)} limit ${PROBE_ABOVE})`.execute(db);
+    const n = Number(counted.rows[0]?.n ?? 0);
+    const plan = q.plan ?? (n < SORT_BELOW ? 'sort' : n < PROBE_ABOVE ? 'collect' : 'probe');
+    const query =
+      plan === 'sort' ? null
+      : plan === 'collect' ? sql<ReviewHit>`
+          select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
+          where r.id in (select rowid from ${index} where ${index} match ${match} ${notHead(sql`rowid`)})
+          ${published(q.publishedOnly)} ${afterKey(q.after)}
+          order by ${ORDER} limit ${q.limit}`
+      : sql<ReviewHit>`
+          select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
+          where exists (select 1 from ${index} f where f.${index} match ${match} and f.rowid = r.id)
+          ${q.tier === 1 ? sql`and not exists (select 1 from reviews_head_fts h where h.reviews_head_fts match ${match} and h.rowid = r.id)` : sql``}
+          ${published(q.publishedOnly)} ${afterKey(q.after)}
+          order by ${ORDER} limit ${q.limit}`;
+    const sorted = sql<ReviewHit>`
+          select r.id, r.helpful_score, r.helpful_total, r.created_at from ${index} f cross join reviews r on r.id = f.rowid
+          where f.${index} match ${match} ${notHead(sql`f.rowid`)}
+          ${published(q.publishedOnly)} ${afterKey(q.after)}
+          order by ${ORDER} limit ${q.limit}`;
+    return (await (query ?? sorted).execute(db)).rows;
+  },
+};
+
+// ---- PostgreSQL --------------------------------------------------------------------------------
+
+const tsQuery = (words: string[]) => sql`plainto_tsquery('simple'::regconfig, marquee_search_words(${words.join(' ')}::text))`;
+
+const postgres: SearchDialect = {
+  async migrate(db) {
+    await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+    await sql`create extension if not exists unaccent with schema public`.execute(db);
+    // What unicode61 does: case folded, accents off, cut at everything but letters and digits.
+    await sql`
+      create function marquee_search_words(text) returns text language sql immutable strict parallel safe
+      as $$ select regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, $1)), '[^[:alnum:]]+', ' ', 'g') $$`.execute(db);
+    for (const kind of ['title', 'person'] as const) {
+      const t = NAME_TABLES[kind];
+      await sql.raw(`create index ${t}_compact_trgm on ${t} using gin (compact gin_trgm_ops)`).execute(db);
+      await sql.raw(`create index ${t}_starts_trgm on ${t} using gin ((' ' || starts) gin_trgm_ops)`).execute(db);
+    }
+    await sql`
+      create table review_search (
+        review_id integer primary key references reviews(id) on delete cascade,
+        head_tsv tsvector not null,
+        all_tsv tsvector not null
+      )`.execute(db);
+    await sql`create index review_search_head on review_search using gin (head_tsv)`.execute(db);
+    await sql`create index review_search_all on review_search using gin (all_tsv)`.execute(db);
+    // Inserts: one statement-level trigger per INSERT (bulk loads insert thousands of rows at once).
+    await sql`
+      create function marquee_review_search_insert() returns trigger language plpgsql as $$
+      begin
+        insert into review_search (review_id, head_tsv, all_tsv)
+          select n.id, to_tsvector('simple'::regconfig, marquee_search_words(n.headline)),
+                 to_tsvector('simple'::regconfig, marquee_search_words(n.headline || ' ' || n.body))
+          from new_rows n;
+        return null;
+      end $$`.execute(db);
+    await sql`
+      create trigger reviews_search_insert after insert on reviews
+        referencing new table as new_rows for each statement execute function marquee_review_search_insert()`.execute(db);
+    // Text edits: row by row (PostgreSQL allows no column list with transition tables); votes and
+    // status changes do not touch headline or body and so do not fire it.
+    await sql`
+      create function marquee_review_search_update() returns trigger language plpgsql as $$
+      begin
+        update review_search set head_tsv = to_tsvector('simple'::regconfig, marquee_search_words(new.headline)),
+                                 all_tsv = to_tsvector('simple'::regconfig, marquee_search_words(new.headline || ' ' || new.body))
+          where review_id = new.id;
+        return null;
+      end $$`.execute(db);
+    await sql`
+      create trigger reviews_search_update after update of headline, body on reviews
+        for each row execute function marquee_review_search_update()`.execute(db);
+    await postgres.rebuildReviewIndex(db);
+  },
+
+  nameMatch(_kind, q) {
+    const parts: RawBuilder<SqlBool>[] = [
+      ...q.anywhere.map((w) => sql<SqlBool>`k.compact like ${`%${w}%`}`),
+      ...q.wordStart.map((w) => sql<SqlBool>`(' ' || k.starts) like ${`% ${w}%`}`),
+    ];
+    return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  },
+
+  async rewritingNames(_db, _kind, fn) {
+    return fn();
+  },
+
+  // Inserts are indexed by one statement-level trigger per multi-row INSERT: already bulk-friendly.
+  async rewritingReviews(_db, fn) {
+    return fn();
+  },
+
+  async rebuildReviewIndex(db) {
+    await sql`delete from review_search`.execute(db);
+    await sql`
+      insert into review_search (review_id, head_tsv, all_tsv)
+        select id, to_tsvector('simple'::regconfig, marquee_search_words(headline)),
+               to_tsvector('simple'::regconfig, marquee_search_words(headline || ' ' || body))
+        from reviews`.execute(db);
+  },
+
+  async reviewHits(db, q) {
+    const query = tsQuery(q.words);
+    const match = q.tier === 0 ? sql`s.head_tsv @@ ${query}` : sql`s.all_tsv @@ ${query} and not (s.head_tsv @@ ${query})`;
+    const result = await sql<ReviewHit>`
+      select r.id, r.helpful_score, r.helpful_total, r.created_at from review_search s join reviews r on r.id = s.review_id
+      where ${match} ${published(q.publishedOnly)} ${afterKey(q.after)}
+      order by ${ORDER} limit ${q.limit}`.execute(db);
+    return result.rows;
+  },
+};

@@ -1,0 +1,265 @@
+// Search: the folded name keys of titles and people (kept with every catalog write, rebuilt in bulk by
+// reindexSearch), and the queries over each engine's indexes (src/store/dialect/search.ts).
+//
+// For importers: rows written by plain SQL are picked up as follows.
+//   - reviews: indexed by triggers on both engines, nothing to call;
+//   - titles, aliases, people: call `indexMissingNames(db)` after inserting new ones (cheap: only
+//     entities without keys), or `reindexSearch(db)` after changing names of existing rows.
+import { sql, type Kysely } from 'kysely';
+import type { Database, PersonRow, TitleRow } from './schema.js';
+import type { ReviewRecord } from './reviews.store.js';
+import { BulkInsert, inTransaction } from './bulk.store.js';
+import { searchKeys, type NameQuery, type SearchKeys } from '../domain/search.js';
+import { searchDialect, type NameKind, type ReviewHit, type ReviewIdQuery } from './dialect/search.js';
+
+export type { ReviewHit, ReviewOrderKey } from './dialect/search.js';
+
+/** The distinct non-empty keys of an entity's names, in the order given. */
+export function keysOfNames(names: (string | null | undefined)[]): SearchKeys[] {
+  const seen = new Set<string>();
+  const out: SearchKeys[] = [];
+  for (const name of names) {
+    if (!name) continue;
+    const keys = searchKeys(name);
+    if (keys.compact === '' || seen.has(keys.compact)) continue;
+    seen.add(keys.compact);
+    out.push(keys);
+  }
+  return out;
+}
+
+const KIND = {
+  title: { table: 'search_title_names', ref: 'title_id' },
+  person: { table: 'search_person_names', ref: 'person_id' },
+} as const;
+
+/** Rows of keys per statement when writing few entities (one statement per call). */
+async function writeKeys(db: Kysely<Database>, kind: NameKind, entries: [number, SearchKeys[]][]): Promise<void> {
+  if (!entries.length) return;
+  const { table, ref } = KIND[kind];
+  const ids = entries.map(([id]) => id);
+  await db.deleteFrom(table).where(ref, 'in', ids).execute();
+  const rows = entries.flatMap(([id, keys]) => keys.map((k) => ({ [ref]: id, compact: k.compact, spaced: k.spaced, starts: k.starts })));
+  for (let i = 0; i < rows.length; i += 1000) {
+    await (db as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(table).values(rows.slice(i, i + 1000)).execute();
+  }
+}
+
+async function titleNames(db: Kysely<Database>, ids: number[]): Promise<[number, SearchKeys[]][]> {
+  if (!ids.length) return [];
+  const titles = await db.selectFrom('titles').select(['id', 'name', 'original_name']).where('id', 'in', ids).orderBy('id').execute();
+  const aliases = await db.selectFrom('title_aliases').select(['title_id', 'alias']).where('title_id', 'in', ids).execute();
+  const byTitle = new Map<number, string[]>();
+  for (const a of aliases) (byTitle.get(a.title_id) ?? byTitle.set(a.title_id, []).get(a.title_id)!).push(a.alias);
+  return titles.map((t) => [t.id, keysOfNames([t.name, t.original_name, ...(byTitle.get(t.id) ?? []).sort()])]);
+}
+
+async function personNames(db: Kysely<Database>, ids: number[]): Promise<[number, SearchKeys[]][]> {
+  if (!ids.length) return [];
+  const people = await db.selectFrom('people').select(['id', 'name', 'original_name']).where('id', 'in', ids).orderBy('id').execute();
+  return people.map((p) => [p.id, keysOfNames([p.name, p.original_name])]);
+}
+
+/** Rewrites the search keys of these titles from their names and aliases (inside the caller's transaction). */
+export async function writeTitleKeys(db: Kysely<Database>, titleIds: number[]): Promise<void> {
+  await writeKeys(db, 'title', await titleNames(db, titleIds));
+}
+
+/** Rewrites the search keys of these people. */
+export async function writePersonKeys(db: Kysely<Database>, personIds: number[]): Promise<void> {
+  await writeKeys(db, 'person', await personNames(db, personIds));
+}
+
+const BATCH = 5000;
+
+/**
+ * Writes keys for titles and people that have none (inserted by plain SQL, e.g. a bulk import).
+ * Returns how many entities got keys. Names that fold to nothing (punctuation only) have no keys and
+ * are looked at again each time; they are rare.
+ */
+export async function indexMissingNames(db: Kysely<Database>): Promise<{ titles: number; people: number }> {
+  const missing = async (kind: NameKind) => {
+    const { table, ref } = KIND[kind];
+    const source = kind === 'title' ? 'titles' : 'people';
+    const rows = await sql<{ id: number }>`select e.id from ${sql.table(source)} e where not exists (select 1 from ${sql.table(table)} k where k.${sql.ref(ref)} = e.id) order by e.id`.execute(db);
+    const ids = rows.rows.map((r) => Number(r.id));
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const slice = ids.slice(i, i + BATCH);
+      await inTransaction(db, async (trx) => {
+        await writeKeys(trx, kind, kind === 'title' ? await titleNames(trx, slice) : await personNames(trx, slice));
+      });
+    }
+    return ids.length;
+  };
+  return { titles: await missing('title'), people: await missing('person') };
+}
+
+export interface ReindexOptions {
+  /** Also rebuild the review word index (normally kept by triggers; needed only if they were bypassed). */
+  reviews?: boolean;
+  onProgress?(phase: 'titles' | 'people' | 'reviews', done: number, total: number): void | Promise<void>;
+}
+
+export interface ReindexSummary {
+  titles: number;
+  people: number;
+  title_keys: number;
+  person_keys: number;
+  reviews: boolean;
+  seconds: number;
+}
+
+/**
+ * Runs a bulk load of reviews (seeding, restoring) with the review word index's per-row upkeep
+ * suspended, and rebuilds that index once afterwards. If the process dies in between, `marquee
+ * search reindex` rebuilds the index and restores the upkeep.
+ */
+export function withReviewIndexSuspended<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  return searchDialect(db).rewritingReviews(db, fn);
+}
+
+/**
+ * Rebuilds every search key of titles and people from their current names, in bulk (one transaction
+ * per kind, multi-row inserts, the engine's index rebuilt once at the end), and the review index
+ * with `reviews`. Safe to run at any time; searches see the old keys until each kind commits.
+ */
+export async function reindexSearch(db: Kysely<Database>, options: ReindexOptions = {}): Promise<ReindexSummary> {
+  const started = performance.now();
+  const dialect = searchDialect(db);
+  const counts = { title: { entities: 0, keys: 0 }, person: { entities: 0, keys: 0 } };
+  for (const kind of ['title', 'person'] as const) {
+    const { table, ref } = KIND[kind];
+    const source = kind === 'title' ? 'titles' : 'people';
+    await inTransaction(db, async (trx) => {
+      const total = Number((await trx.selectFrom(source).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      await dialect.rewritingNames(trx, kind, async () => {
+        await trx.deleteFrom(table).execute();
+        const insert = new BulkInsert(trx, table, [ref, 'compact', 'spaced', 'starts'] as never);
+        let last = 0;
+        for (;;) {
+          const rows: { id: number; name: string; original_name: string | null }[] = await trx
+            .selectFrom(source)
+            .select(['id', 'name', 'original_name'])
+            .where('id', '>', last)
+            .orderBy('id')
+            .limit(BATCH)
+            .execute();
+          if (!rows.length) break;
+          last = rows[rows.length - 1]!.id;
+          const aliases = new Map<number, string[]>();
+          if (kind === 'title') {
+            const found = await trx
+              .selectFrom('title_aliases')
+              .select(['title_id', 'alias'])
+              .where('title_id', '>=', rows[0]!.id)
+              .where('title_id', '<=', last)
+              .execute();
+            for (const a of found) (aliases.get(a.title_id) ?? aliases.set(a.title_id, []).get(a.title_id)!).push(a.alias);
+          }
+          for (const r of rows) {
+            for (const k of keysOfNames([r.name, r.original_name, ...(aliases.get(r.id) ?? []).sort()])) {
+              insert.add(r.id, k.compact, k.spaced, k.starts);
+              counts[kind].keys++;
+            }
+          }
+          counts[kind].entities += rows.length;
+          await insert.flush(trx, false);
+          await options.onProgress?.(kind === 'title' ? 'titles' : 'people', counts[kind].entities, total);
+        }
+        await insert.flush(trx);
+      });
+    });
+  }
+  if (options.reviews) {
+    await options.onProgress?.('reviews', 0, 1);
+    await inTransaction(db, (trx) => dialect.rebuildReviewIndex(trx));
+    await options.onProgress?.('reviews', 1, 1);
+  }
+  await sql`analyze`.execute(db);
+  return {
+    titles: counts.title.entities,
+    people: counts.person.entities,
+    title_keys: counts.title.keys,
+    person_keys: counts.person.keys,
+    reviews: options.reviews === true,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}
+
+/** The sort key of a title hit: match class, review count, id. */
+export type TitleHitKey = [number, number, number];
+/** The sort key of a person hit: match class, id. */
+export type PersonHitKey = [number, number];
+
+export class SearchStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  #classOf(q: NameQuery) {
+    return sql<number>`min(case when k.compact = ${q.compact} then 0 when substr(k.compact, 1, length(cast(${q.compact} as text))) = ${q.compact} then 1 else 2 end)`;
+  }
+
+  /** Titles one of whose names matches, best match first, then most reviewed, then by id. */
+  async titles(q: NameQuery, after: TitleHitKey | undefined, limit: number): Promise<(TitleRow & { search_class: number })[]> {
+    const match = searchDialect(this.db).nameMatch('title', q);
+    const keyset = after
+      ? sql`where m.cls > ${after[0]} or (m.cls = ${after[0]} and (t.review_count < ${after[1]} or (t.review_count = ${after[1]} and t.id > ${after[2]})))`
+      : sql``;
+    const result = await sql<TitleRow & { search_class: number }>`
+      with m as (
+        select k.title_id as ref_id, ${this.#classOf(q)} as cls
+        from search_title_names k where ${match} group by k.title_id
+      )
+      select t.*, m.cls as search_class from m join titles t on t.id = m.ref_id
+      ${keyset}
+      order by m.cls, t.review_count desc, t.id
+      limit ${limit}`.execute(this.db);
+    return result.rows.map((r) => ({ ...r, search_class: Number(r.search_class) }));
+  }
+
+  /** People one of whose names matches, best match first, then by id. */
+  async people(q: NameQuery, after: PersonHitKey | undefined, limit: number): Promise<(PersonRow & { search_class: number })[]> {
+    const match = searchDialect(this.db).nameMatch('person', q);
+    const keyset = after ? sql`where m.cls > ${after[0]} or (m.cls = ${after[0]} and p.id > ${after[1]})` : sql``;
+    const result = await sql<PersonRow & { search_class: number }>`
+      with m as (
+        select k.person_id as ref_id, ${this.#classOf(q)} as cls
+        from search_person_names k where ${match} group by k.person_id
+      )
+      select p.*, m.cls as search_class from m join people p on p.id = m.ref_id
+      ${keyset}
+      order by m.cls, p.id
+      limit ${limit}`.execute(this.db);
+    return result.rows.map((r) => ({ ...r, search_class: Number(r.search_class) }));
+  }
+
+  reviewHits(q: ReviewIdQuery): Promise<ReviewHit[]> {
+    return searchDialect(this.db).reviewHits(this.db, q);
+  }
+
+  /** Reviews with their title and author, in the order of `ids`. */
+  async reviewRecords(ids: number[]): Promise<ReviewRecord[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .selectFrom('reviews')
+      .innerJoin('titles', 'titles.id', 'reviews.title_id')
+      .innerJoin('users', 'users.id', 'reviews.author_id')
+      .selectAll('reviews')
+      .select([
+        'titles.slug as title_slug',
+        'titles.name as title_name',
+        'titles.year as title_year',
+        'users.handle as author_handle',
+        'users.display_name as author_display_name',
+      ])
+      .where('reviews.id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is ReviewRecord => r !== undefined);
+  }
+
+  /** A few titles and people whose names match, for suggestions while typing. */
+  async suggest(q: NameQuery, limit: number) {
+    const [titles, people] = await Promise.all([this.titles(q, undefined, limit), this.people(q, undefined, limit)]);
+    return { titles, people };
+  }
+}
