@@ -83,22 +83,26 @@ export interface TitleListing {
   limit: number;
 }
 
+/** Reviews joined with what a Review object shows of their title and author (one query shape for every store). */
+export function reviewRecordsQuery(db: Kysely<Database>) {
+  return db      .selectFrom('reviews')
+    .innerJoin('titles', 'titles.id', 'reviews.title_id')
+    .innerJoin('users', 'users.id', 'reviews.author_id')
+    .selectAll('reviews')
+    .select([
+      'titles.slug as title_slug',
+      'titles.name as title_name',
+      'titles.year as title_year',
+      'users.handle as author_handle',
+      'users.display_name as author_display_name',
+    ]);
+}
+
 export class ReviewsStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   #records() {
-    return this.db
-      .selectFrom('reviews')
-      .innerJoin('titles', 'titles.id', 'reviews.title_id')
-      .innerJoin('users', 'users.id', 'reviews.author_id')
-      .selectAll('reviews')
-      .select([
-        'titles.slug as title_slug',
-        'titles.name as title_name',
-        'titles.year as title_year',
-        'users.handle as author_handle',
-        'users.display_name as author_display_name',
-      ]);
+    return reviewRecordsQuery(this.db);
   }
 
   byId(id: number): Promise<ReviewRecord | undefined> {

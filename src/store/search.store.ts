@@ -7,7 +7,7 @@
 //     entities without keys), or `reindexSearch(db)` after changing names of existing rows.
 import { sql, type Kysely } from 'kysely';
 import type { Database, PersonRow, TitleRow } from './schema.js';
-import type { ReviewRecord } from './reviews.store.js';
+import { reviewRecordsQuery, type ReviewRecord } from './reviews.store.js';
 import { BulkInsert, inTransaction } from './bulk.store.js';
 import { searchKeys, type NameQuery, type SearchKeys } from '../domain/search.js';
 import { searchDialect, type NameKind, type ReviewHit, type ReviewIdQuery } from './dialect/search.js';
@@ -114,8 +114,25 @@ export interface ReindexSummary {
  * suspended, and rebuilds that index once afterwards. If the process dies in between, `marquee
  * search reindex` rebuilds the index and restores the upkeep.
  */
-export function withReviewIndexSuspended<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
-  return searchDialect(db).rewritingReviews(db, fn);
+export async function withReviewIndexSuspended<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  // The helpful-order index too: filled row by row it is a random B-tree insert per review; built
+  // once at the end it is one sort.
+  await db.schema.dropIndex('reviews_search_helpful').ifExists().execute();
+  try {
+    return await searchDialect(db).rewritingReviews(db, fn);
+  } finally {
+    await createReviewsSearchHelpfulIndex(db);
+  }
+}
+
+/** Search results list reviews most helpful first (the same definition as migration 0002). */
+export async function createReviewsSearchHelpfulIndex(db: Kysely<Database>): Promise<void> {
+  await db.schema
+    .createIndex('reviews_search_helpful')
+    .ifNotExists()
+    .on('reviews')
+    .columns(['helpful_score desc', 'helpful_total desc', 'created_at desc', 'id desc'])
+    .execute();
 }
 
 /**
@@ -173,6 +190,7 @@ export async function reindexSearch(db: Kysely<Database>, options: ReindexOption
   if (options.reviews) {
     await options.onProgress?.('reviews', 0, 1);
     await inTransaction(db, (trx) => dialect.rebuildReviewIndex(trx));
+    await createReviewsSearchHelpfulIndex(db);
     await options.onProgress?.('reviews', 1, 1);
   }
   await sql`analyze`.execute(db);
@@ -239,18 +257,7 @@ export class SearchStore {
   /** Reviews with their title and author, in the order of `ids`. */
   async reviewRecords(ids: number[]): Promise<ReviewRecord[]> {
     if (!ids.length) return [];
-    const rows = await this.db
-      .selectFrom('reviews')
-      .innerJoin('titles', 'titles.id', 'reviews.title_id')
-      .innerJoin('users', 'users.id', 'reviews.author_id')
-      .selectAll('reviews')
-      .select([
-        'titles.slug as title_slug',
-        'titles.name as title_name',
-        'titles.year as title_year',
-        'users.handle as author_handle',
-        'users.display_name as author_display_name',
-      ])
+    const rows = await reviewRecordsQuery(this.db)
       .where('reviews.id', 'in', ids)
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
