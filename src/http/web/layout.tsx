@@ -38,6 +38,8 @@ export function Layout({ viewer, meta, children }: { viewer: Viewer; meta: PageM
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* No favicon file to fetch: an empty one keeps browsers from asking for /favicon.ico. */}
+        <link rel="icon" href="data:," />
         <meta name="color-scheme" content="light dark" />
         <title>{meta.title}</title>
         {meta.description && <meta name="description" content={meta.description} />}
