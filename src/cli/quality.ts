@@ -10,21 +10,24 @@ interface ScanFlags {
   restart?: boolean;
   batch: number;
   limit?: number;
+  threads?: number;
 }
 
 export function qualityCommand(): Command {
   const quality = new Command('quality').description('review quality checks');
   quality
     .command('scan')
-    .description('check every stored review again, update warnings and the near-duplicate index; resumes an interrupted scan')
-    .option('--restart', 'start over: forget the progress and rebuild the near-duplicate index')
+    .description('check every stored review again, update warnings and rebuild the near-duplicate index; resumes an interrupted scan')
+    .option('--restart', 'start over: forget the progress of an interrupted scan')
     .option('--batch <n>', 'reviews per transaction', parsePositiveInt('--batch'), 1000)
     .option('--limit <n>', 'stop after this many reviews (resume later)', parsePositiveInt('--limit'))
+    .option('--threads <n>', 'worker threads for the text checks (0: none; default: one per core)', parsePositiveInt('--threads'))
     .action(async (flags: ScanFlags) => {
       await withContext({}, async (ctx) => {
         const bar = process.stderr.isTTY
           ? new cliProgress.SingleBar({ stream: process.stderr, format: 'scan [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}', hideCursor: true, fps: 5 }, cliProgress.Presets.shades_classic)
           : null;
+        const indexBar = new cliProgress.SingleBar({ stream: process.stderr, format: 'index [{bar}] {percentage}% | {value}/{total} rows | ETA {eta_formatted}', hideCursor: true, fps: 5 }, cliProgress.Presets.shades_classic);
         const started = performance.now();
         let startedAt = -1;
         try {
@@ -33,6 +36,7 @@ export function qualityCommand(): Command {
             ...(flags.restart ? { restart: true } : {}),
             batchSize: Math.max(1, flags.batch),
             ...(flags.limit !== undefined ? { stopAfter: flags.limit } : {}),
+            ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
             ...(bar
               ? {
                   onProgress: (done: number, total: number) => {
@@ -43,15 +47,24 @@ export function qualityCommand(): Command {
                     const seconds = (performance.now() - started) / 1000;
                     bar.update(done, { rate: seconds > 0 ? Math.round((done - startedAt) / seconds) : 0 });
                   },
+                  onIndexProgress: (done: number, total: number) => {
+                    if (done === 0) {
+                      bar.stop();
+                      indexBar.start(Math.max(1, total), 0);
+                    } else indexBar.update(done);
+                  },
                 }
               : {}),
           });
           bar?.stop();
+          indexBar.stop();
           process.stdout.write(`${JSON.stringify(summary)}\n`);
         } finally {
           bar?.stop();
+          indexBar.stop();
         }
       });
     });
   return quality;
 }
+

@@ -11,26 +11,41 @@
 //   report-held and moderator-set reviews keep their status.
 // Each review is compared with the older reviews only (lower ids), as if the reviews had been
 // written one by one in id order: of two copies, the later one is the near-duplicate.
+//
+// How it is fast (docs/DECISIONS.md, "Quality scan"): the text checks and fingerprints, pure CPU
+// work, run on worker threads (text-facts-pool.ts) while this thread reads the next batch and
+// writes the last; the scan's near-duplicate index lives in memory (LshIndex) and is written to
+// lsh_bands once, in key order, when the scan finishes, instead of 32 random B-tree inserts per
+// review. The live path keeps the old lsh_bands until then. An interrupted scan resumes from the
+// band keys it staged (quality_scan_keys); reviews edited, written or hidden while it ran are
+// re-indexed from their current text as it finishes.
 import type { Db } from '../store/db.js';
 import type { WriteQueue } from '../store/write-queue.js';
-import { LshStore, MIN_SHARED_BANDS } from '../store/lsh.store.js';
+import { LshStore, MIN_SHARED_BANDS, StagedKeysWriter } from '../store/lsh.store.js';
 import { ReviewsStore } from '../store/reviews.store.js';
 import type { ReviewRow } from '../store/schema.js';
-import { bestMatch, fingerprint } from '../domain/quality/lsh-keys.js';
+import { bandKeysOfBuckets, bestMatch, bucketOf, fingerprint } from '../domain/quality/lsh-keys.js';
+import { LshIndex } from '../domain/quality/minhash.js';
 import { statusAfterPolicy } from '../domain/quality/policy.js';
 import { DEFAULT_QUALITY_OPTIONS } from '../domain/quality/signals.js';
+import type { TextFacts } from '../domain/quality/text-facts.js';
 import type { QualityService } from './quality.service.js';
+import { TextFactsPool, defaultThreads } from './text-facts-pool.js';
 import { changeStatus } from './moderation.service.js';
 import type { Clock } from './clock.js';
 
 export interface ScanOptions {
-  /** Start over: forget the progress and rebuild the LSH index from nothing. */
+  /** Start over: forget the progress of an interrupted scan. */
   restart?: boolean;
   /** Reviews per batch (one transaction each). */
   batchSize?: number;
   /** Stop after this many reviews in this run (tests interrupt a scan with it). */
   stopAfter?: number;
+  /** Worker threads for the text checks (0: all on this thread); one per core by default. */
+  threads?: number;
   onProgress?: (done: number, total: number) => void;
+  /** While the finished scan writes the new index: rows written, rows in all. */
+  onIndexProgress?: (done: number, total: number) => void;
 }
 
 export interface ScanSummary {
@@ -45,11 +60,17 @@ export interface ScanSummary {
   held: number;
   released: number;
   near_duplicates: number;
+  /** Rows of the near-duplicate index written when the scan finished (0 before), and the seconds that took. */
+  index_rows: number;
+  index_seconds: number;
+  threads: number;
   seconds: number;
   per_second: number;
 }
 
 const INDEXED = new Set(['published', 'pending']);
+/** Rows of the new index per transaction when a scan finishes. */
+const INDEX_ROWS_PER_TRANSACTION = 500_000;
 
 export class QualityScanService {
   constructor(
@@ -62,6 +83,7 @@ export class QualityScanService {
   async scan(options: ScanOptions = {}): Promise<ScanSummary> {
     const started = performance.now();
     const batchSize = options.batchSize ?? 1000;
+    const threads = Math.max(0, Math.floor(options.threads ?? defaultThreads()));
     const lsh = new LshStore(this.db.kysely);
     let state = await lsh.scanState();
     const resumed = !options.restart && state !== undefined && state.finished_at === null;
@@ -69,7 +91,7 @@ export class QualityScanService {
       const now = this.clock.now().toISOString();
       await this.writes.run(async (trx) => {
         const store = new LshStore(trx);
-        if (options.restart) await store.clear();
+        await store.clearStagedKeys();
         await store.startScan(now);
       });
       state = await lsh.scanState();
@@ -78,73 +100,88 @@ export class QualityScanService {
     let done = state!.scanned;
     const totalRow = await this.db.kysely.selectFrom('reviews').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const total = Number(totalRow.n);
-    const summary: ScanSummary = { scanned: 0, scanned_total: done, total, resumed, finished: false, warnings_changed: 0, held: 0, released: 0, near_duplicates: 0, seconds: 0, per_second: 0 };
+    const summary: ScanSummary = {
+      scanned: 0, scanned_total: done, total, resumed, finished: false, warnings_changed: 0, held: 0, released: 0, near_duplicates: 0, index_rows: 0, index_seconds: 0, threads, seconds: 0, per_second: 0,
+    };
+
+    // The scan's index: what earlier runs of this scan staged, then each batch as it is judged.
+    const index = new LshIndex<number>();
+    if (resumed) for await (const page of lsh.stagedKeys()) for (const e of page) index.addBandKeys(e.reviewId, e.bandKeys);
     options.onProgress?.(done, total);
 
-    for (;;) {
-      const limit = options.stopAfter !== undefined ? Math.min(batchSize, options.stopAfter - summary.scanned) : batchSize;
-      if (limit <= 0) break;
-      const rows = await this.db.kysely.selectFrom('reviews').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute();
-      if (rows.length === 0) {
-        const now = this.clock.now().toISOString();
-        await this.writes.run((trx) => new LshStore(trx).finishScan(now));
-        summary.finished = true;
-        break;
+    const pool = new TextFactsPool(threads, this.quality.options());
+    const staging = new StagedKeysWriter(this.db.kysely);
+    try {
+      // One batch ahead: its rows are read and its facts computed on the workers while this thread
+      // judges and writes the batch before it.
+      const load = async (afterId: number, limit: number) => {
+        const rows = await this.db.kysely.selectFrom('reviews').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+        const facts = pool.facts(rows.map((r) => ({ headline: r.headline, body: r.body })));
+        facts.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+        return { rows, facts };
+      };
+      const limitFor = (scanned: number) => (options.stopAfter !== undefined ? Math.min(batchSize, options.stopAfter - scanned) : batchSize);
+      let next = limitFor(0) > 0 ? load(after, limitFor(0)) : null;
+      while (next) {
+        const { rows, facts } = await next;
+        if (rows.length === 0) {
+          const indexStarted = performance.now();
+          summary.index_rows = await this.#finish(index, options);
+          summary.index_seconds = Math.round((performance.now() - indexStarted) / 10) / 100;
+          summary.finished = true;
+          break;
+        }
+        after = rows[rows.length - 1]!.id;
+        const ahead = limitFor(summary.scanned + rows.length);
+        next = ahead > 0 ? load(after, ahead) : null;
+        await this.#batch(rows, await facts, index, staging, summary);
+        done += rows.length;
+        summary.scanned += rows.length;
+        summary.scanned_total = done;
+        options.onProgress?.(done, total);
       }
-      await this.#batch(rows, summary);
-      after = rows[rows.length - 1]!.id;
-      done += rows.length;
-      summary.scanned += rows.length;
-      summary.scanned_total = done;
-      options.onProgress?.(done, total);
+    } finally {
+      await pool.close();
     }
     summary.seconds = Math.round((performance.now() - started) / 10) / 100;
     summary.per_second = summary.seconds > 0 ? Math.round(summary.scanned / summary.seconds) : summary.scanned;
     return summary;
   }
 
-  async #batch(rows: ReviewRow[], summary: ScanSummary): Promise<void> {
-    const lsh = new LshStore(this.db.kysely);
-    const fps = rows.map((r) => fingerprint(r.body));
-    // Stored candidates of the whole batch in one lookup: bucket → review ids.
-    const stored = new Map<number, number[]>();
-    for (const { bucket, review_id } of await lsh.rowsOf(fps.flatMap((f) => f.buckets))) {
-      const list = stored.get(bucket);
-      if (list) list.push(review_id);
-      else stored.set(bucket, [review_id]);
-    }
-    // Per review: the stored reviews (older than it) sharing bands with it, and how many.
-    const sharedStored = rows.map((row, i) => {
-      const shared = new Map<number, number>();
-      for (const bucket of fps[i]!.buckets) for (const id of stored.get(bucket) ?? []) if (id < row.id) shared.set(id, (shared.get(id) ?? 0) + 1);
-      return shared;
-    });
+  async #batch(rows: ReviewRow[], facts: TextFacts[], index: LshIndex<number>, staging: StagedKeysWriter, summary: ScanSummary): Promise<void> {
+    const firstId = rows[0]!.id;
+    // Pass 1, in id order: each review's candidates among the older ones (earlier batches and this
+    // one), then the review joins the index if it stays indexed (published and pending reviews stay
+    // so under the policy; hidden and removed ones are never indexed).
+    const keys: (Uint32Array | null)[] = [];
+    const sharing: { id: number; shared: number }[][] = [];
     const wanted = new Set<number>();
-    for (const shared of sharedStored) for (const [id, n] of shared) if (n >= MIN_SHARED_BANDS) wanted.add(id);
-    const texts = await lsh.texts([...wanted]);
-    // Reviews of this batch already judged, by bucket (they are not stored yet).
-    const inBatch = new Map<number, number[]>();
+    rows.forEach((row, i) => {
+      const k = facts[i]!.fingerprint.buckets.length ? bandKeysOfBuckets(facts[i]!.fingerprint.buckets) : null;
+      keys.push(k);
+      const found = k ? index.sharingAtLeast(k, MIN_SHARED_BANDS).filter((c) => c.id < row.id) : [];
+      sharing.push(found);
+      for (const c of found) if (c.id < firstId) wanted.add(c.id);
+      if (k && INDEXED.has(row.status)) index.addBandKeys(row.id, k);
+    });
+    const texts = await new LshStore(this.db.kysely).texts([...wanted]);
     const batchRows = new Map<number, { author_id: number; body: string; status: string }>();
 
+    // Pass 2: judge each review against its candidates' texts.
     const now = this.clock.now().toISOString();
     const updates: { row: ReviewRow; qualityJson: string | null; status: ReturnType<typeof statusAfterPolicy>; reason: string | null }[] = [];
-    const index: { reviewId: number; buckets: number[] }[] = [];
+    const staged: { reviewId: number; bandKeys: Uint32Array }[] = [];
     rows.forEach((row, i) => {
-      const fp = fps[i]!;
-      const shared = new Map(sharedStored[i]!);
-      for (const bucket of fp.buckets) for (const id of inBatch.get(bucket) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const fp = facts[i]!.fingerprint;
       // The same rules as the live lookup: at least MIN_SHARED_BANDS shared bands, the 50 sharing the most.
-      const ranked = [...shared]
-        .filter(([, n]) => n >= MIN_SHARED_BANDS)
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, 50);
+      const ranked = sharing[i]!.sort((a, b) => b.shared - a.shared || a.id - b.id).slice(0, 50);
       const candidates = [];
-      for (const [id] of ranked) {
+      for (const { id } of ranked) {
         const t = batchRows.get(id) ?? texts.get(id);
         if (t && INDEXED.has(t.status)) candidates.push({ id, authorId: t.author_id, body: t.body });
       }
       const found = bestMatch(fp.shingles, candidates, DEFAULT_QUALITY_OPTIONS.nearDuplicateThreshold);
-      const assessment = this.quality.judge(this.quality.signals(row), fp.buckets, found ? { ...found, own: found.authorId === row.author_id } : null);
+      const assessment = this.quality.judge(facts[i]!.quality, fp.buckets, found ? { ...found, own: found.authorId === row.author_id } : null);
       if (found) summary.near_duplicates++;
       const placed = statusAfterPolicy({ status: row.status, cause: row.status_cause }, assessment.decision.outcome);
       const qualityJson = JSON.stringify(assessment.quality.warnings);
@@ -156,14 +193,10 @@ export class QualityScanService {
         if (placed.status === 'pending') summary.held++;
         else summary.released++;
       }
-      if (INDEXED.has(placed.status) && fp.buckets.length) {
-        index.push({ reviewId: row.id, buckets: fp.buckets });
+      if (INDEXED.has(placed.status) !== INDEXED.has(row.status)) throw new Error(`quality scan: the policy moved review ${row.id} from ${row.status} to ${placed.status}`);
+      if (INDEXED.has(placed.status) && keys[i]) {
+        staged.push({ reviewId: row.id, bandKeys: keys[i]! });
         batchRows.set(row.id, { author_id: row.author_id, body: row.body, status: placed.status });
-        for (const bucket of fp.buckets) {
-          const list = inBatch.get(bucket);
-          if (list) list.push(row.id);
-          else inBatch.set(bucket, [row.id]);
-        }
       }
     });
 
@@ -186,8 +219,49 @@ export class QualityScanService {
           await reviews.update(u.row.id, { status_reason: u.reason });
         }
       }
-      await new LshStore(trx).add(index);
+      await staging.write(trx, staged);
       await new LshStore(trx).advanceScan(lastId, scanned, now);
     });
+  }
+
+  /**
+   * Writes the scan's index as the new lsh_bands: into a fresh table in key order, a transaction per
+   * INDEX_ROWS_PER_TRANSACTION rows, then — in one transaction with the scan's end — re-indexes the
+   * reviews changed while the scan ran and swaps the table in. Returns the rows written.
+   */
+  async #finish(index: LshIndex<number>, options: ScanOptions): Promise<number> {
+    const table = await this.writes.run((trx) => new LshStore(trx).createNextIndexTable(Date.now()));
+    const total = index.size * index.bands;
+    let written = 0;
+    let chunk: number[] = [];
+    const flush = async () => {
+      const rows = chunk;
+      chunk = [];
+      await this.writes.run((trx) => new LshStore(trx).appendToNextIndex(table, rows));
+      written += rows.length / 2;
+      options.onIndexProgress?.(written, total);
+    };
+    options.onIndexProgress?.(0, total);
+    for (const [band, key, id] of index.entries((a, b) => a - b)) {
+      chunk.push(bucketOf(band, key), id);
+      if (chunk.length >= INDEX_ROWS_PER_TRANSACTION * 2) await flush();
+    }
+    if (chunk.length) await flush();
+
+    const now = this.clock.now().toISOString();
+    await this.writes.run(async (trx) => {
+      const store = new LshStore(trx);
+      const state = (await store.scanState())!;
+      for (const review of await store.reviewsChangedDuringScan(state, state.after_id)) {
+        const keys = index.bandKeysOfId(review.id);
+        const oldBuckets = keys ? Array.from(keys, (key, band) => bucketOf(band, key)) : [];
+        const newBuckets = INDEXED.has(review.status) ? fingerprint(review.body).buckets : [];
+        await store.amendNextIndex(table, review.id, oldBuckets, newBuckets);
+      }
+      await store.replaceIndexWith(table);
+      await store.clearStagedKeys();
+      await store.finishScan(now);
+    });
+    return written;
   }
 }

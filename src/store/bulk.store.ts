@@ -81,6 +81,12 @@ export class BulkInsert<T extends BulkTable> {
     return sent;
   }
 
+  /** Forgets the rows not sent yet (before a write is run again after a rollback). */
+  discard(): void {
+    this.#ready = [];
+    this.#current = [];
+  }
+
   /** The INSERT for `rows` rows, compiled once; checks that parameters come row by row in column order. */
   #compile(rows: number): CompiledQuery {
     const cached = this.#compiled.get(rows);

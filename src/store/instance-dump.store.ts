@@ -5,6 +5,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
 import { beginSnapshot, endSnapshot, liveTables, resetIdentity, type LiveTable } from './dialect/tables.js';
 import { MAX_PARAMS_PER_STATEMENT } from './bulk.store.js';
+import { isScanScratchTable } from './lsh.store.js';
 
 export type { LiveTable } from './dialect/tables.js';
 
@@ -18,7 +19,7 @@ export class InstanceDumpStore {
 
   /** The live tables that hold data of their own, parents before children. */
   async tables(): Promise<LiveTable[]> {
-    return inDependencyOrder((await liveTables(this.db)).filter((t) => !t.derived));
+    return inDependencyOrder((await liveTables(this.db)).filter((t) => !t.derived && !isScanScratchTable(t.name)));
   }
 
   /** The tables kept by the engine from others (not exported). */

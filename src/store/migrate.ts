@@ -8,6 +8,7 @@ import * as m0003 from './migrations/0003_external_ids.js';
 import * as m0004 from './migrations/0004_personal_data.js';
 import * as m0005 from './migrations/0005_moderation.js';
 import * as m0006 from './migrations/0006_mentions.js';
+import * as m0007 from './migrations/0007_quality_scan_keys.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_personal_data': m0004,
   '0005_moderation': m0005,
   '0006_mentions': m0006,
+  '0007_quality_scan_keys': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -213,6 +213,16 @@ export interface QualityScanTable {
   started_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** review_revisions and moderation_log ids when the scan started (0007). */
+  revisions_after: Generated<number>;
+  log_after: Generated<number>;
+}
+
+/** Band keys of each review an unfinished quality scan has checked (0007): what a resumed scan reloads. */
+export interface QualityScanKeysTable {
+  review_id: number;
+  /** Base64 of the 32 band keys as a little-endian Uint32Array. */
+  band_keys: string;
 }
 
 /** Folded search keys of a title's name, original name and aliases (src/domain/names.ts; 0002). */
@@ -265,6 +275,7 @@ export interface Database {
   moderation_log: ModerationLogTable;
   lsh_bands: LshBandsTable;
   quality_scan: QualityScanTable;
+  quality_scan_keys: QualityScanKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

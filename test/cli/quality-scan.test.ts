@@ -8,6 +8,8 @@ import { openContext, type AppContext } from '../../src/context.js';
 import { QualityScanService } from '../../src/services/quality-scan.service.js';
 import { main } from '../../src/cli/main.js';
 import { mulberry32 } from '../../src/domain/random.js';
+import { fingerprint } from '../../src/domain/quality/lsh-keys.js';
+import { LshStore } from '../../src/store/lsh.store.js';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../support/databases.js';
 
 const WORDS = 'harbour lantern quiet signal orchard winter letters station river garden mirror bridge tide voices kitchen detective crown machine wedding neighbours empire streets season island road shadows promise pacing writing'.split(' ');
@@ -85,6 +87,15 @@ async function snapshot(ctx: AppContext) {
   return { reviews, bands: bands.map((b) => `${b.bucket}:${b.review_id}`), log };
 }
 
+/** What lsh_bands must hold after a finished scan: the fingerprints of the published and pending reviews. */
+async function expectedBands(ctx: AppContext): Promise<string[]> {
+  const current = await ctx.db.kysely.selectFrom('reviews').select(['id', 'body', 'status']).orderBy('id').execute();
+  return current
+    .filter((r) => r.status === 'published' || r.status === 'pending')
+    .flatMap((r) => fingerprint(r.body).buckets.map((b) => `${b}:${r.id}`))
+    .sort();
+}
+
 for (const engine of TEST_ENGINES) {
   describe(`quality scan on ${engine}`, () => {
     let dbFull: TestDatabase;
@@ -109,8 +120,8 @@ for (const engine of TEST_ENGINES) {
 
     it('checks every review; statuses change only through the policy', async () => {
       const scanner = new QualityScanService(full.db, full.writes, full.clock, full.services.quality);
-      const summary = await scanner.scan({ batchSize: 7 });
-      expect(summary).toMatchObject({ scanned: 48, total: 48, finished: true, resumed: false, held: 3 });
+      const summary = await scanner.scan({ batchSize: 7, threads: 0 });
+      expect(summary).toMatchObject({ scanned: 48, total: 48, finished: true, resumed: false, held: 3, threads: 0, index_rows: 32 * 45 });
       const { reviews, log } = await snapshot(full);
       const planned = plan();
       reviews.forEach((r, i) => {
@@ -158,11 +169,12 @@ for (const engine of TEST_ENGINES) {
 
     it('an interrupted scan resumes where it stopped, to the same result as a full run', async () => {
       const scanner = new QualityScanService(resumed.db, resumed.writes, resumed.clock, resumed.services.quality);
-      const first = await scanner.scan({ batchSize: 5, stopAfter: 17 });
-      expect(first).toMatchObject({ scanned: 17, scanned_total: 17, finished: false });
-      const second = await scanner.scan({ batchSize: 9, stopAfter: 10 });
+      // On two worker threads (the full run above used none): the same result either way.
+      const first = await scanner.scan({ batchSize: 5, stopAfter: 17, threads: 2 });
+      expect(first).toMatchObject({ scanned: 17, scanned_total: 17, finished: false, threads: 2, index_rows: 0 });
+      const second = await scanner.scan({ batchSize: 9, stopAfter: 10, threads: 2 });
       expect(second).toMatchObject({ resumed: true, scanned: 10, scanned_total: 27, finished: false });
-      const third = await scanner.scan({ batchSize: 4 });
+      const third = await scanner.scan({ batchSize: 4, threads: 2 });
       expect(third).toMatchObject({ resumed: true, scanned: 21, scanned_total: 48, finished: true });
       const a = await snapshot(full);
       const b = await snapshot(resumed);
@@ -172,6 +184,30 @@ for (const engine of TEST_ENGINES) {
       // (The full run's database also logged the live-path test's review, since deleted.)
       expect(b.log).toEqual(a.log.filter((l) => a.reviews.some((r) => r.id === l.review_id)));
       expect(b.log).toHaveLength(3);
+    });
+
+    it('reviews edited, hidden or written while a scan runs are indexed under what they are when it finishes', async () => {
+      const k = resumed.db.kysely;
+      const scanner = new QualityScanService(resumed.db, resumed.writes, resumed.clock, resumed.services.quality);
+      const ids = (await k.selectFrom('reviews').select(['id', 'author_id']).orderBy('id').execute()).map((r) => r);
+      await scanner.scan({ batchSize: 6, stopAfter: 30 });
+      // While the scan is interrupted (as a server would, between two of its batches):
+      const [edited, hidden] = [ids[2]!, ids[4]!]; // both already scanned
+      await resumed.services.reviews.update({ id: edited.author_id, role: 'member' }, edited.id, { body: text(9001) });
+      const moderator = await k.insertInto('users').values({ handle: 'scan_mod', handle_key: 'scan_mod', email: 'mod@example.test', email_key: 'mod@example.test', display_name: 'Mod', password_hash: 'x', role: 'moderator', created_at: '2026-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+      await resumed.services.moderation.reviewAction({ id: moderator.id, role: 'moderator' }, hidden.id, { action: 'hide', reason: 'Off topic.' });
+      await k.insertInto('titles').values({ slug: 'during-scan', kind: 'film', name: 'During', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' }).execute();
+      const written = await resumed.services.reviews.create({ id: moderator.id, role: 'member' }, 'during-scan', { headline: 'New', body: text(9002), rating: 6 });
+      const summary = await scanner.scan({ batchSize: 6 });
+      expect(summary).toMatchObject({ resumed: true, finished: true });
+      const bands = (await snapshot(resumed)).bands.sort();
+      expect(bands).toEqual(await expectedBands(resumed));
+      expect(bands.filter((b) => b.endsWith(`:${hidden.id}`))).toEqual([]);
+      expect(bands.filter((b) => b.endsWith(`:${edited.id}`))).toEqual(fingerprint(text(9001)).buckets.map((b) => `${b}:${edited.id}`).sort());
+      expect(bands.filter((b) => b.endsWith(`:${written.review.id}`))).toHaveLength(32);
+      // Nothing of the scan is left behind.
+      expect(await k.selectFrom('quality_scan_keys').select('review_id').execute()).toEqual([]);
+      expect(await new LshStore(k).nextIndexTables()).toEqual([]);
     });
 
     it('`marquee quality scan --restart` rebuilds the index and prints a JSON summary', async () => {
@@ -199,7 +235,7 @@ for (const engine of TEST_ENGINES) {
       expect(summary).toMatchObject({ scanned: 48, total: 48, finished: true, resumed: false, held: 0, released: 0, warnings_changed: 0 });
       expect(summary.per_second).toBeGreaterThan(0);
       const after = await snapshot(full);
-      expect(after.bands).toEqual((await snapshot(resumed)).bands);
+      expect(after.bands.sort()).toEqual(await expectedBands(full));
     });
   });
 }

@@ -18,6 +18,22 @@ export function bucketsOfSignature(sig: Uint32Array, bands = DEFAULT_BANDS, rows
   return out.sort((x, y) => x - y);
 }
 
+/** The stored bucket of a band's key. */
+export function bucketOf(band: number, key: number): number {
+  return band * TWO_32 + key;
+}
+
+/** The band keys of a text's buckets (one per band, band order): what an in-memory LshIndex holds. */
+export function bandKeysOfBuckets(buckets: readonly number[]): Uint32Array {
+  const keys = new Uint32Array(buckets.length);
+  for (const bucket of buckets) {
+    const band = Math.floor(bucket / TWO_32);
+    if (band >= keys.length) throw new RangeError(`bucket ${bucket} is of band ${band}, beyond the ${keys.length} given`);
+    keys[band] = bucket - band * TWO_32;
+  }
+  return keys;
+}
+
 export function fingerprint(text: string): Fingerprint {
   const set = shingles(text);
   if (set.length === 0) return { shingles: set, buckets: [] };

@@ -288,6 +288,7 @@ export class LshIndex<Id extends string | number = string> {
   private bandKeys = new Uint32Array(0); // [slot * bands + band]
   private links = new Int32Array(0); // [slot * bands + band] → next slot in the chain, or END
   private readonly tables: BandTable[];
+  private counts = new Uint16Array(0); // [slot] → bands shared, during sharingAtLeast (zero between calls)
 
   constructor(options: LshOptions = {}) {
     this.bands = options.bands ?? DEFAULT_BANDS;
@@ -322,6 +323,19 @@ export class LshIndex<Id extends string | number = string> {
   /** Index (or re-index) a review under its signature. */
   add(id: Id, sig: Uint32Array): void {
     this.checkSignature(sig);
+    this.addBandKeys(id, this.bandKeysOf(sig));
+  }
+
+  /** The signature's key in each band (what add and candidates look up). */
+  bandKeysOf(sig: Uint32Array): Uint32Array {
+    const keys = new Uint32Array(this.bands);
+    for (let b = 0; b < this.bands; b++) keys[b] = bandKey(sig, b, this.rows);
+    return keys;
+  }
+
+  /** Index (or re-index) a review under its band keys (one per band, as bandKeysOf gives them). */
+  addBandKeys(id: Id, keys: ArrayLike<number>): void {
+    this.checkBandKeys(keys);
     if (this.slotOfId.has(id)) this.remove(id);
     const slot = this.freeSlots.pop() ?? this.idOfSlot.length;
     if (slot === this.idOfSlot.length) this.idOfSlot.push(id);
@@ -330,7 +344,7 @@ export class LshIndex<Id extends string | number = string> {
     this.ensureSlotCapacity(slot + 1);
     const base = slot * this.bands;
     for (let b = 0; b < this.bands; b++) {
-      const key = bandKey(sig, b, this.rows);
+      const key = keys[b]!;
       this.bandKeys[base + b] = key;
       const table = this.tableWithRoom(b);
       const pos = insertPosition(table, key);
@@ -379,6 +393,61 @@ export class LshIndex<Id extends string | number = string> {
     const out: Id[] = [];
     for (const slot of seen) out.push(this.idOfSlot[slot]!);
     return out;
+  }
+
+  /** The band keys a review is indexed under, or undefined when it is not indexed. */
+  bandKeysOfId(id: Id): Uint32Array | undefined {
+    const slot = this.slotOfId.get(id);
+    return slot === undefined ? undefined : this.bandKeys.slice(slot * this.bands, (slot + 1) * this.bands);
+  }
+
+  /**
+   * The indexed reviews sharing at least `minShared` bands with these band keys, with how many each
+   * shares (in no particular order). Counts in a reused typed array: no map per lookup.
+   */
+  sharingAtLeast(keys: ArrayLike<number>, minShared: number): { id: Id; shared: number }[] {
+    this.checkBandKeys(keys);
+    if (this.counts.length < this.slotCapacity) this.counts = new Uint16Array(this.slotCapacity);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (let b = 0; b < this.bands; b++) {
+      const table = this.tables[b]!;
+      const pos = findPosition(table, keys[b]!);
+      if (pos < 0) continue;
+      for (let cur = table.heads[pos]!; cur >= 0; cur = this.links[cur * this.bands + b]!) {
+        if (counts[cur] === 0) touched.push(cur);
+        counts[cur]!++;
+      }
+    }
+    const out: { id: Id; shared: number }[] = [];
+    for (const slot of touched) {
+      if (counts[slot]! >= minShared) out.push({ id: this.idOfSlot[slot]!, shared: counts[slot]! });
+      counts[slot] = 0;
+    }
+    return out;
+  }
+
+  /**
+   * Every (band, key, id) entry, band by band, keys ascending, and for each key its ids in the
+   * order given by `compare` — the order of a stored index keyed by (band, key, id).
+   */
+  *entries(compare: (a: Id, b: Id) => number): Generator<[band: number, key: number, id: Id]> {
+    for (let b = 0; b < this.bands; b++) {
+      const table = this.tables[b]!;
+      const positions: number[] = [];
+      for (let pos = 0; pos < table.heads.length; pos++) if (table.heads[pos]! >= 0) positions.push(pos);
+      positions.sort((x, y) => table.keys[x]! - table.keys[y]!);
+      for (const pos of positions) {
+        const ids: Id[] = [];
+        for (let cur = table.heads[pos]!; cur >= 0; cur = this.links[cur * this.bands + b]!) ids.push(this.idOfSlot[cur]!);
+        ids.sort(compare);
+        for (const id of ids) yield [b, table.keys[pos]!, id];
+      }
+    }
+  }
+
+  private checkBandKeys(keys: ArrayLike<number>): void {
+    if (keys.length !== this.bands) throw new RangeError(`${keys.length} band keys given; this index has ${this.bands} bands`);
   }
 
   private checkSignature(sig: Uint32Array): void {

@@ -1,6 +1,7 @@
 // Spam and effort signals: too_short, shouting, link_spam. Each is a pure function of the body and
 // the options; every threshold is configurable (QualityOptions) with the defaults below.
 import { stripMarkup } from './minhash.js';
+import { collapseWhiteSpace } from './fold.js';
 
 export interface QualityOptions {
   /** too_short: warn when the body has fewer characters than this (code points, markup removed, white space collapsed). */
@@ -36,7 +37,7 @@ export function resolveOptions(options: Partial<QualityOptions> = {}): QualityOp
 /** Length the too_short rule measures: code points of the text without markup, white space collapsed. */
 export function visibleLength(body: string): number {
   let n = 0;
-  for (const _ of stripMarkup(body).normalize('NFKC').replace(/\s+/gu, ' ').trim()) n++;
+  for (const _ of collapseWhiteSpace(stripMarkup(body).normalize('NFKC')).trim()) n++;
   return n;
 }
 
@@ -49,12 +50,24 @@ export interface CaseCounts {
 export function caseCounts(text: string): CaseCounts {
   let upper = 0;
   let lower = 0;
-  for (const ch of stripMarkup(text)) {
-    if (/\p{Lu}|\p{Lt}/u.test(ch)) upper++;
-    else if (/\p{Ll}/u.test(ch) && ch.toUpperCase() !== ch) lower++;
+  const plain = stripMarkup(text);
+  // ASCII letters by their code (most text is mostly ASCII); any other character by its Unicode
+  // category. Surrogate pairs are taken whole so astral letters are judged as one character.
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) upper++;
+      else if (c >= 0x61 && c <= 0x7a) lower++;
+      continue;
+    }
+    const ch = c >= 0xd800 && c <= 0xdbff && i + 1 < plain.length ? plain.slice(i, ++i + 1) : plain[i]!;
+    if (UPPER_OR_TITLE.test(ch)) upper++;
+    else if (LOWER.test(ch) && ch.toUpperCase() !== ch) lower++;
   }
   return { upper, lower };
 }
+const UPPER_OR_TITLE = /\p{Lu}|\p{Lt}/u;
+const LOWER = /\p{Ll}/u;
 
 /** Whether the text is mostly capitals under the options. */
 export function isShouting(text: string, options: QualityOptions = DEFAULT_QUALITY_OPTIONS): { shouting: boolean; ratio: number; letters: number } {

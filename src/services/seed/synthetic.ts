@@ -35,6 +35,8 @@ export interface SyntheticSummary {
   votes: number;
   ratings: number;
   seconds: number;
+  /** Wall seconds of each step, in order: where a slow seed spends its time. */
+  phase_seconds: Record<string, number>;
 }
 
 /** Dates are fixed (not "now") so a seed always gives the same rows. */
@@ -55,6 +57,13 @@ const WATCH = ['completed', 'watching', 'dropped', null] as const;
 
 export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Promise<SyntheticSummary> {
   const started = performance.now();
+  const phaseSeconds: Record<string, number> = {};
+  let phaseStarted = started;
+  const lap = (name: string) => {
+    const now = performance.now();
+    phaseSeconds[name] = Math.round((now - phaseStarted) / 10) / 100;
+    phaseStarted = now;
+  };
   const { titles: T, users: U, reviews: R, votes: V, seed } = opts;
   validate(opts);
   const db = ctx.db.kysely;
@@ -74,6 +83,7 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
   const voteCounts = planVoteCounts(plan, titles, U, V, new Rng(seed, 4));
   const order = chronological(plan);
   aggregateTitles(titles, plan);
+  lap('plan');
 
   // ---- Users and titles. ----
   const text = new TextMaker(new Rng(seed, 5));
@@ -90,6 +100,7 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
     await progress('users', end, U);
   }
   await expectIds(db, 'users', U);
+  lap('users');
 
   const titleRows = new BulkInsert(db, 'titles', [
     'slug', 'kind', 'name', 'original_name', 'year', 'country', 'episodes', 'synopsis', 'created_at', 'updated_at',
@@ -123,6 +134,7 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
     await progress('titles', end, T);
   }
   await expectIds(db, 'titles', T);
+  lap('titles');
 
   // ---- Reviews, each followed by its votes. ----
   const reviewRows = new BulkInsert(db, 'reviews', [
@@ -210,7 +222,9 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
       if (id - batchStart >= BATCH_REVIEWS || votesInBatch >= BATCH_VOTES) await commit(id);
     }
     if (R > batchStart) await commit(R);
+    lap('reviews_and_votes');
   });
+  lap('review_indexes');
   const reviewIds = await idRange(db, 'reviews');
   if (reviewIds.count !== R || (R > 0 && (reviewIds.min !== 1 || reviewIds.max !== R))) {
     throw new Error(`seed synthetic: expected reviews 1…${R}, found ${reviewIds.count} with ids ${reviewIds.min}…${reviewIds.max}`);
@@ -230,12 +244,14 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
     await inTransaction(db, (trx) => ratingRows.flush(trx));
     await progress('ratings', end, R);
   }
+  lap('ratings');
   let sumX2 = 0;
   for (let i = 0; i < R; i++) sumX2 += plan.ratingX2[i]!;
   await setInstanceStats(db, R, sumX2);
   // Without fresh statistics PostgreSQL guesses a title has a few reviews and sorts instead of
   // walking the ordered index.
   await analyze(db);
+  lap('analyze');
 
   return {
     seed,
@@ -245,6 +261,7 @@ export async function seedSynthetic(ctx: AppContext, opts: SyntheticOptions): Pr
     votes: votesDone,
     ratings: R,
     seconds: Math.round((performance.now() - started) / 10) / 100,
+    phase_seconds: phaseSeconds,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { checkQuality, type Warning } from '../../../src/domain/quality/index.js';
-import { findRepeatedSentences, sentenceKey, sentencesOf } from '../../../src/domain/quality/sentences.js';
+import { findRepeatedSentences, findRepeatedSentencesBySegmenter, maySentencesRepeat, sentenceKey, sentencesOf } from '../../../src/domain/quality/sentences.js';
 
 const sentenceWarnings = (body: string): Warning[] => checkQuality({ headline: 'H', body }).warnings.filter((w) => w.code === 'repeated_sentence');
 
@@ -73,5 +73,34 @@ describe('repeated_sentence', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('property: the quick test never hides a repeated sentence the segmenter finds (ASCII text)', () => {
+    // Few words and many terminators, closers, spaces and line breaks, so repeats are common.
+    const token = fc.constantFrom('Wow', 'wow', 'great', 'Film', 'film', 'etc', 'Mr', 'A', 'b', '42', '3.5', 'e.g', '. ', '.', '!', '?', '...', '?!', ' ', '  ', '\t', '\n', '\r\n', '\n\n', '"', "'", ')', '(', ']', ',', ';', '-', '$', '+');
+    let withRepeats = 0;
+    let skipped = 0;
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
+        const body = tokens.join(' ').replace(/ {3,}/g, ' ') + (tokens.length % 2 ? '' : tokens.join(''));
+        const slow = findRepeatedSentencesBySegmenter(body);
+        if (slow.length) withRepeats++;
+        if (!maySentencesRepeat(body)) {
+          skipped++;
+          expect(slow).toEqual([]);
+        }
+        expect(findRepeatedSentences(body)).toEqual(slow);
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator exercises both sides.
+    expect(withRepeats).toBeGreaterThan(100);
+    expect(skipped).toBeGreaterThan(100);
+  });
+
+  it('the quick test lets plain text without repeats skip the segmenter, and sends other scripts to it', () => {
+    expect(maySentencesRepeat('First thing. Second thing! A third?')).toBe(false);
+    expect(maySentencesRepeat('Loved it. The score! LOVED   IT!!!')).toBe(true);
+    expect(maySentencesRepeat('정말 좋았다. 다른 문장.')).toBe(true);
   });
 });

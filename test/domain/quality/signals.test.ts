@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { checkQuality, type QualityInput, type Warning } from '../../../src/domain/quality/index.js';
+import { stripMarkup } from '../../../src/domain/quality/minhash.js';
 import { DEFAULT_QUALITY_OPTIONS, caseCounts, countLinks, resolveOptions, visibleLength } from '../../../src/domain/quality/signals.js';
 
 const codes = (input: Partial<QualityInput> & { body: string }, code: string): Warning[] =>
@@ -63,6 +64,23 @@ describe('shouting', () => {
     expect(caseCounts('한국어 123 ABC def <B>x</B>')).toEqual({ upper: 3, lower: 4 });
     expect(codes({ body: `${'정말 최고의 영화 '.repeat(20)} OK` }, 'shouting')).toEqual([]);
     expect(codes({ body: 'ЭТО ЛУЧШИЙ ФИЛЬМ ГОДА, СМОТРИТЕ ВСЕ' }, 'shouting')).toHaveLength(1);
+  });
+
+  it('property: counts match the per-character Unicode definition, ASCII fast path included', () => {
+    const reference = (text: string) => {
+      let upper = 0;
+      let lower = 0;
+      for (const ch of stripMarkup(text)) {
+        if (/\p{Lu}|\p{Lt}/u.test(ch)) upper++;
+        else if (/\p{Ll}/u.test(ch) && ch.toUpperCase() !== ch) lower++;
+      }
+      return { upper, lower };
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('A', 'z', 'É', 'ß', 'ǅ', 'Ж', 'ж', '𝐀', '𐐨', '한', '1', ' '), fc.string({ unit: 'grapheme', maxLength: 1 })), maxLength: 200 }), (s) => {
+        expect(caseCounts(s)).toEqual(reference(s));
+      }),
+    );
   });
 
   it('property: lower-cased text never shouts', () => {
