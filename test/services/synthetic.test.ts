@@ -71,6 +71,7 @@ for (const engine of TEST_ENGINES) {
     it('writes exactly the rows asked for and says so', async () => {
       expect(summary).toMatchObject({ seed: 7, titles: 50, users: 300, reviews: 3000, votes: 20_000, ratings: 3000 });
       expect(summary.seconds).toBeGreaterThan(0);
+      expect(Object.keys(summary.phase_seconds)).toEqual(['plan', 'users', 'titles', 'reviews_and_votes', 'review_indexes', 'ratings', 'analyze']);
       expect(await count('titles')).toBe(50);
       expect(await count('users')).toBe(300);
       expect(await count('reviews')).toBe(3000);
