@@ -214,7 +214,12 @@ async function measure(ctx: AppContext, queries: Record<SearchType, string[]>) {
       if (!page.items.length) empty++;
     }
     const sorted = [...times].sort((a, b) => a - b);
-    out[type] = { queries: list.length, p50_ms: round(pct(sorted, 50)), p95_ms: round(pct(sorted, 95)), p99_ms: round(pct(sorted, 99)), max_ms: round(sorted[sorted.length - 1]!), mean_items: round(hits / list.length), no_match: empty };
+    // The slowest queries, so a tail can be traced to what it asked.
+    const slowest = list
+      .map((q, i) => ({ q, ms: round(times[i]!) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8);
+    out[type] = { queries: list.length, p50_ms: round(pct(sorted, 50)), p95_ms: round(pct(sorted, 95)), p99_ms: round(pct(sorted, 99)), max_ms: round(sorted[sorted.length - 1]!), mean_items: round(hits / list.length), no_match: empty, slowest };
   }
   return out;
 }
