@@ -1,6 +1,7 @@
 // SQLite finds a page of review matches in one of three ways, chosen by how many matches there are
-// (src/store/dialect/search.ts): they must give the same pages. Forced here on the demo reviews;
-// PostgreSQL ignores the plan (its planner chooses) and must agree too.
+// (src/store/dialect/search.ts): they must give the same pages. Forced here on the demo reviews.
+// PostgreSQL has two (read and sort every match, or the planner's own; 'collect' chooses by count)
+// and must agree too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../support/databases.js';
