@@ -9,6 +9,7 @@ import * as m0004 from './migrations/0004_personal_data.js';
 import * as m0005 from './migrations/0005_moderation.js';
 import * as m0006 from './migrations/0006_mentions.js';
 import * as m0007 from './migrations/0007_quality_scan_keys.js';
+import * as m0008 from './migrations/0008_search_compact_index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_moderation': m0005,
   '0006_mentions': m0006,
   '0007_quality_scan_keys': m0007,
+  '0008_search_compact_index': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -209,6 +209,47 @@ export type TitleHitKey = [number, number, number];
 /** The sort key of a person hit: match class, id. */
 export type PersonHitKey = [number, number];
 
+/**
+ * How a page of names is found:
+ *  - general: every matching key is read, grouped by entity with its class, and sorted — cheap while
+ *    the matches are few;
+ *  - dense (DENSE_FROM matching keys or more: two letters, a common family name): class by class,
+ *    whole-name matches by equality and name-start matches by prefix range on the compact B-tree
+ *    (0008), the rest by walking the entities in result order (titles by popularity, people by id)
+ *    and probing each one's keys, which finds a page within a few hundred entities. A class with few
+ *    keys (under SPARSE_BELOW) is read and sorted instead of walked.
+ */
+/** Tests force a plan; 'walk' is the dense plan walking every class, however few its keys. */
+export type NamePlan = 'general' | 'dense' | 'walk';
+const DENSE_FROM = 5000;
+const SPARSE_BELOW = 2000;
+
+interface NameKindSql {
+  keys: 'search_title_names' | 'search_person_names';
+  ref: 'title_id' | 'person_id';
+  entities: 'titles' | 'people';
+  /** Order within a class and the keyset condition after a hit (alias e). */
+  order: ReturnType<typeof sql>;
+  after(key: number[]): ReturnType<typeof sql>;
+}
+
+const NAME_KINDS: Record<NameKind, NameKindSql> = {
+  title: {
+    keys: 'search_title_names',
+    ref: 'title_id',
+    entities: 'titles',
+    order: sql`e.review_count desc, e.id`,
+    after: ([, rc, id]) => sql`and (e.review_count < ${rc} or (e.review_count = ${rc} and e.id > ${id}))`,
+  },
+  person: {
+    keys: 'search_person_names',
+    ref: 'person_id',
+    entities: 'people',
+    order: sql`e.id`,
+    after: ([, id]) => sql`and e.id > ${id}`,
+  },
+};
+
 export class SearchStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -217,37 +258,79 @@ export class SearchStore {
   }
 
   /** Titles one of whose names matches, best match first, then most reviewed, then by id. */
-  async titles(q: NameQuery, after: TitleHitKey | undefined, limit: number): Promise<(TitleRow & { search_class: number })[]> {
-    const match = searchDialect(this.db).nameMatch('title', q);
-    const keyset = after
-      ? sql`where m.cls > ${after[0]} or (m.cls = ${after[0]} and (t.review_count < ${after[1]} or (t.review_count = ${after[1]} and t.id > ${after[2]})))`
-      : sql``;
-    const result = await sql<TitleRow & { search_class: number }>`
-      with m as (
-        select k.title_id as ref_id, ${this.#classOf(q)} as cls
-        from search_title_names k where ${match} group by k.title_id
-      )
-      select t.*, m.cls as search_class from m join titles t on t.id = m.ref_id
-      ${keyset}
-      order by m.cls, t.review_count desc, t.id
-      limit ${limit}`.execute(this.db);
-    return result.rows.map((r) => ({ ...r, search_class: Number(r.search_class) }));
+  async titles(q: NameQuery, after: TitleHitKey | undefined, limit: number, plan?: NamePlan): Promise<(TitleRow & { search_class: number })[]> {
+    return this.#names('title', q, after, limit, plan) as Promise<(TitleRow & { search_class: number })[]>;
   }
 
   /** People one of whose names matches, best match first, then by id. */
-  async people(q: NameQuery, after: PersonHitKey | undefined, limit: number): Promise<(PersonRow & { search_class: number })[]> {
-    const match = searchDialect(this.db).nameMatch('person', q);
-    const keyset = after ? sql`where m.cls > ${after[0]} or (m.cls = ${after[0]} and p.id > ${after[1]})` : sql``;
-    const result = await sql<PersonRow & { search_class: number }>`
+  async people(q: NameQuery, after: PersonHitKey | undefined, limit: number, plan?: NamePlan): Promise<(PersonRow & { search_class: number })[]> {
+    return this.#names('person', q, after, limit, plan) as Promise<(PersonRow & { search_class: number })[]>;
+  }
+
+  async #names(kind: NameKind, q: NameQuery, after: number[] | undefined, limit: number, plan?: NamePlan): Promise<Record<string, unknown>[]> {
+    const chosen = plan ?? ((await this.#countKeys(kind, searchDialect(this.db).nameMatch(kind, q), DENSE_FROM)) >= DENSE_FROM ? 'dense' : 'general');
+    const rows = chosen === 'general' ? await this.#general(kind, q, after, limit) : await this.#dense(kind, q, after, limit, chosen === 'walk');
+    return rows.map((r) => ({ ...r, search_class: Number(r.search_class) }));
+  }
+
+  async #countKeys(kind: NameKind, where: ReturnType<typeof sql>, cap: number): Promise<number> {
+    const k = NAME_KINDS[kind];
+    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from ${sql.table(k.keys)} k where ${where} limit ${cap}) c`.execute(this.db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  async #general(kind: NameKind, q: NameQuery, after: number[] | undefined, limit: number, onlyClass?: number) {
+    const k = NAME_KINDS[kind];
+    const match = searchDialect(this.db).nameMatch(kind, q);
+    const conditions = [
+      ...(onlyClass !== undefined ? [sql`m.cls = ${onlyClass}`] : []),
+      ...(after ? [sql`(m.cls > ${after[0]} or (m.cls = ${after[0]} ${k.after(after)}))`] : []),
+    ];
+    const result = await sql<Record<string, unknown>>`
       with m as (
-        select k.person_id as ref_id, ${this.#classOf(q)} as cls
-        from search_person_names k where ${match} group by k.person_id
+        select k.${sql.ref(k.ref)} as ref_id, ${this.#classOf(q)} as cls
+        from ${sql.table(k.keys)} k where ${match} group by k.${sql.ref(k.ref)}
       )
-      select p.*, m.cls as search_class from m join people p on p.id = m.ref_id
-      ${keyset}
-      order by m.cls, p.id
+      select e.*, m.cls as search_class from m join ${sql.table(k.entities)} e on e.id = m.ref_id
+      ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
+      order by m.cls, ${k.order}
       limit ${limit}`.execute(this.db);
-    return result.rows.map((r) => ({ ...r, search_class: Number(r.search_class) }));
+    return result.rows;
+  }
+
+  async #dense(kind: NameKind, q: NameQuery, after: number[] | undefined, limit: number, alwaysWalk: boolean) {
+    const dialect = searchDialect(this.db);
+    const k = NAME_KINDS[kind];
+    const match = dialect.nameRowMatch(q);
+    const equal = sql`(k.compact = ${q.compact})`;
+    const above = dialect.compactStartsWith(q, false);
+    const from = dialect.compactStartsWith(q, true);
+    /** Entities with a matching key under `cond`. */
+    const has = (cond: ReturnType<typeof sql>) => sql`exists (select 1 from ${sql.table(k.keys)} k where k.${sql.ref(k.ref)} = e.id and ${cond} and ${match})`;
+    const ids = (cond: ReturnType<typeof sql>) => sql`e.id in (select k.${sql.ref(k.ref)} from ${sql.table(k.keys)} k where ${cond} and ${match})`;
+    const page = async (cls: number, where: ReturnType<typeof sql>, want: number, from?: number[]) => {
+      const result = await sql<Record<string, unknown>>`
+        select e.*, ${cls} as search_class from ${sql.table(k.entities)} e
+        where ${where} ${from ? k.after(from) : sql``}
+        order by ${k.order} limit ${want}`.execute(this.db);
+      return result.rows;
+    };
+    const out: Record<string, unknown>[] = [];
+    for (let cls = after ? after[0]! : 0; cls <= 2 && out.length < limit; cls++) {
+      const from_ = after && after[0] === cls ? after : undefined;
+      const want = limit - out.length;
+      if (cls === 0) {
+        out.push(...(await page(0, ids(equal), want, from_)));
+      } else if (cls === 1) {
+        const sparse = !alwaysWalk && (await this.#countKeys(kind, sql`${above} and ${match}`, SPARSE_BELOW)) < SPARSE_BELOW;
+        out.push(...(await page(1, sparse ? sql`${ids(above)} and not ${has(equal)}` : sql`${has(above)} and not ${has(equal)}`, want, from_)));
+      } else {
+        const sparse = !alwaysWalk && (await this.#countKeys(kind, sql`${dialect.nameMatch(kind, q)} and not ${from}`, SPARSE_BELOW)) < SPARSE_BELOW;
+        if (sparse) out.push(...(await this.#general(kind, q, from_, want, 2)));
+        else out.push(...(await page(2, sql`${has(match)} and not ${has(from)}`, want, from_)));
+      }
+    }
+    return out;
   }
 
   reviewHits(q: ReviewIdQuery): Promise<ReviewHit[]> {

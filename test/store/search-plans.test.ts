@@ -8,7 +8,9 @@ import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../support/
 import { loadConfig } from '../../src/config.js';
 import { openContext, type AppContext } from '../../src/context.js';
 import { seedDemo } from '../../src/services/seed/demo.js';
-import { SearchStore, type ReviewHit } from '../../src/store/search.store.js';
+import { SearchStore, reindexSearch, type ReviewHit } from '../../src/store/search.store.js';
+import { parseNameQuery } from '../../src/domain/search.js';
+import { mulberry32 } from '../../src/domain/random.js';
 
 const QUERIES = [['the'], ['and'], ['the', 'and'], ['series'], ['it'], ['zzqq']];
 
@@ -51,6 +53,94 @@ for (const engine of TEST_ENGINES) {
         }
       }
       expect(nonEmpty).toBeGreaterThan(8);
+    });
+  });
+}
+
+// Names: the general plan (read every match, group, sort) and the dense plan (classes by equality,
+// prefix range and walks in result order) must give the same pages. Names built so that every class
+// is populated, review counts tie, and keys differ from names (aliases, run-together spellings).
+const NAME_QUERIES = ['th', 'the', 'The Harbor', 'harbor', 'h', 'lo', 'love', 'kim', 'ki', 'min ji', 'minji', '사랑', '사', 'zz', 't h'];
+
+function plannedTitles(): { name: string; alias: string | null; reviews: number }[] {
+  const rng = mulberry32(11);
+  const words = ['The', 'Th', 'Harbor', 'Love', 'Lost', 'Kim', 'Kingdom', 'Min', 'Ji', 'Minji', 'T', 'H', 'Lo', 'Ki'];
+  // Titles that match one query in two classes (whole name by one name, name start by the other).
+  const out: { name: string; alias: string | null; reviews: number }[] = [
+    { name: 'The', alias: 'The Harbor', reviews: 3 },
+    { name: 'Th', alias: 'The', reviews: 0 },
+    { name: 'Kim', alias: 'Kim Minji', reviews: 5 },
+    { name: 'Love Harbor', alias: 'Lo', reviews: 2 },
+  ];
+  for (let i = 0; i < 160; i++) {
+    const n = 1 + Math.floor(rng() * 3);
+    const name = Array.from({ length: n }, () => words[Math.floor(rng() * words.length)]!).join(' ');
+    // Aliases in Hangul, and Latin ones so that one title can match in two classes ("The" and "The Harbor").
+    const roll = rng();
+    const alias =
+      roll < 0.3 ? ['사랑', '사랑법', '도시의 사랑', '사'][Math.floor(rng() * 4)]!
+      : roll < 0.6 ? Array.from({ length: 1 + Math.floor(rng() * 2) }, () => words[Math.floor(rng() * words.length)]!).join(' ')
+      : null;
+    out.push({ name, alias, reviews: Math.floor(rng() * 6) });
+  }
+  return out;
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`name search plans on ${engine}`, () => {
+    let db: TestDatabase;
+    let ctx: AppContext;
+    beforeAll(async () => {
+      db = await createTestDatabase(engine);
+      ctx = await openContext(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
+      const k = ctx.db.kysely;
+      const now = '2026-01-01T00:00:00.000Z';
+      let i = 0;
+      for (const t of plannedTitles()) {
+        i++;
+        const row = await k.insertInto('titles').values({ slug: `t-${i}`, kind: 'film', name: t.name, created_at: now, updated_at: now, review_count: t.reviews }).returning('id').executeTakeFirstOrThrow();
+        if (t.alias) await k.insertInto('title_aliases').values({ title_id: row.id, alias: t.alias }).execute();
+        await k.insertInto('people').values({ slug: `p-${i}`, name: t.name, created_at: now }).execute();
+      }
+      await reindexSearch(k);
+    });
+    afterAll(async () => {
+      await ctx?.close();
+      await db?.drop();
+    });
+
+    it('general, dense and walking plans give the same titles and people, page after page', async () => {
+      const store = new SearchStore(ctx.db.kysely);
+      const classes = new Set<number>();
+      for (const text of NAME_QUERIES) {
+        const q = parseNameQuery(text)!;
+        const allTitles = await store.titles(q, undefined, 1000, 'general');
+        const allPeople = await store.people(q, undefined, 1000, 'general');
+        for (const r of [...allTitles, ...allPeople]) classes.add(r.search_class);
+        for (const plan of ['general', 'dense', 'walk'] as const) {
+          expect((await store.titles(q, undefined, 1000, plan)).map((r) => r.id), `${text} ${plan}`).toEqual(allTitles.map((r) => r.id));
+          expect((await store.people(q, undefined, 1000, plan)).map((r) => r.id), `${text} ${plan}`).toEqual(allPeople.map((r) => r.id));
+          const titles: number[] = [];
+          for (let after: [number, number, number] | undefined; ; ) {
+            const page = await store.titles(q, after, 4, plan);
+            titles.push(...page.map((r) => r.id));
+            if (page.length < 4) break;
+            const last = page[page.length - 1]!;
+            after = [last.search_class, Number(last.review_count), last.id];
+          }
+          expect(titles, `${text} ${plan} paged`).toEqual(allTitles.map((r) => r.id));
+          const people: number[] = [];
+          for (let after: [number, number] | undefined; ; ) {
+            const page = await store.people(q, after, 4, plan);
+            people.push(...page.map((r) => r.id));
+            if (page.length < 4) break;
+            const last = page[page.length - 1]!;
+            after = [last.search_class, last.id];
+          }
+          expect(people, `${text} ${plan} paged`).toEqual(allPeople.map((r) => r.id));
+        }
+      }
+      expect([...classes].sort()).toEqual([0, 1, 2]); // every class is exercised
     });
   });
 }

@@ -49,8 +49,14 @@ export interface ReviewIdQuery {
 export interface SearchDialect {
   /** The engine-specific part of migration 0002 (the key tables exist already). */
   migrate(db: Kysely<any>): Promise<void>;
-  /** A condition on the key table aliased `k`: every query word matches this key. */
+  /** A condition on the key table aliased `k`: every query word matches this key (through the indexes). */
   nameMatch(kind: NameKind, q: NameQuery): RawBuilder<SqlBool>;
+  /** The same condition tested on one key row (no index): for probing the keys of one entity. */
+  nameRowMatch(q: NameQuery): RawBuilder<SqlBool>;
+  /** `k.compact` begins with the query's compact form: `orEqual` false leaves out the key equal to it (B-tree range). */
+  compactStartsWith(q: NameQuery, orEqual: boolean): RawBuilder<SqlBool>;
+  /** The engine part of migration 0008: a B-tree on `compact` that answers equality and prefix ranges. */
+  createCompactIndexes(db: Kysely<any>): Promise<void>;
   /** Runs a bulk rewrite of one kind's keys, with the index brought up to date at the end. */
   rewritingNames<T>(db: Kysely<any>, kind: NameKind, fn: () => Promise<T>): Promise<T>;
   /** Rebuilds the review word index from the reviews table. */
@@ -65,6 +71,9 @@ export function searchDialect(engineOrDb: Engine | Kysely<any>): SearchDialect {
   const engine = typeof engineOrDb === 'string' ? engineOrDb : engineOf(engineOrDb);
   return engine === 'postgres' ? postgres : sqlite;
 }
+
+/** Above every character a name can hold: q + this bounds the strings that begin with q. */
+const PREFIX_END = '\u{10ffff}';
 
 const ORDER = sql`r.helpful_score desc, r.helpful_total desc, r.created_at desc, r.id desc`;
 const afterKey = (after: ReviewOrderKey | undefined) =>
@@ -155,6 +164,25 @@ const sqlite: SearchDialect = {
       parts.push(sql<SqlBool>`k.id in (select rowid from ${sql.table(`${t}_words`)} where ${sql.table(`${t}_words`)} match ${q.wordStart.map((w) => `${ftsString(w)}*`).join(' AND ')})`);
     }
     return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  },
+
+  nameRowMatch(q) {
+    const parts: RawBuilder<SqlBool>[] = [
+      ...q.anywhere.map((w) => sql<SqlBool>`instr(k.compact, ${w}) > 0`),
+      ...q.wordStart.map((w) => sql<SqlBool>`instr(' ' || k.starts, ${` ${w}`}) > 0`),
+    ];
+    return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  },
+
+  compactStartsWith(q, orEqual) {
+    // BINARY order is UTF-8 byte order: every string beginning with q sorts below q + U+10FFFF.
+    return orEqual
+      ? sql<SqlBool>`(k.compact >= ${q.compact} and k.compact < ${q.compact + PREFIX_END})`
+      : sql<SqlBool>`(k.compact > ${q.compact} and k.compact < ${q.compact + PREFIX_END})`;
+  },
+
+  async createCompactIndexes(db) {
+    for (const t of Object.values(NAME_TABLES)) await sql.raw(`create index if not exists ${t}_compact on ${t} (compact)`).execute(db);
   },
 
   async rewritingNames(db, kind, fn) {
@@ -278,6 +306,21 @@ const postgres: SearchDialect = {
       ...q.wordStart.map((w) => sql<SqlBool>`(' ' || k.starts) like ${`% ${w}%`}`),
     ];
     return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  },
+
+  nameRowMatch(q) {
+    return postgres.nameMatch('title', q);
+  },
+
+  compactStartsWith(q, orEqual) {
+    // In the "C" collation (code point order, whatever the database's own) so the range is a prefix.
+    return orEqual
+      ? sql<SqlBool>`(k.compact collate "C" >= ${q.compact} and k.compact collate "C" < ${q.compact + PREFIX_END})`
+      : sql<SqlBool>`(k.compact collate "C" > ${q.compact} and k.compact collate "C" < ${q.compact + PREFIX_END})`;
+  },
+
+  async createCompactIndexes(db) {
+    for (const t of Object.values(NAME_TABLES)) await sql.raw(`create index if not exists ${t}_compact on ${t} ((compact collate "C"))`).execute(db);
   },
 
   async rewritingNames(_db, _kind, fn) {
