@@ -134,6 +134,7 @@ export class QualityScanService {
         after = rows[rows.length - 1]!.id;
         const ahead = limitFor(summary.scanned + rows.length);
         next = ahead > 0 ? load(after, ahead) : null;
+        next?.catch(() => {}); // awaited on the next turn; if this batch fails first, it must not go unhandled
         await this.#batch(rows, await facts, index, staging, summary);
         done += rows.length;
         summary.scanned += rows.length;

@@ -92,17 +92,6 @@ export class LshStore {
     return rows.map((r) => ({ ...r, shared: Number(r.shared) }));
   }
 
-  /** Every (bucket, review) row of these buckets (the scan looks a whole batch up at once). */
-  async rowsOf(buckets: readonly number[]): Promise<{ bucket: number; review_id: number }[]> {
-    const out: { bucket: number; review_id: number }[] = [];
-    const unique = [...new Set(buckets)];
-    for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
-      const rows = await this.db.selectFrom('lsh_bands').select(['bucket', 'review_id']).where('bucket', 'in', unique.slice(i, i + LOOKUP_CHUNK)).execute();
-      for (const r of rows) out.push({ bucket: Number(r.bucket), review_id: r.review_id });
-    }
-    return out;
-  }
-
   /** Author, body and status of these reviews. */
   async texts(ids: readonly number[]): Promise<Map<number, { author_id: number; body: string; status: string }>> {
     const out = new Map<number, { author_id: number; body: string; status: string }>();
@@ -112,15 +101,6 @@ export class LshStore {
       for (const r of rows) out.set(r.id, r);
     }
     return out;
-  }
-
-  async clear(): Promise<void> {
-    await this.db.deleteFrom('lsh_bands').execute();
-  }
-
-  async size(): Promise<number> {
-    const row = await this.db.selectFrom('lsh_bands').select(sql<number>`count(distinct review_id)`.as('n')).executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 
   // A scan's index, written anew ------------------------------------------------------------------
