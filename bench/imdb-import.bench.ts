@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { ROOT } from './lib.js';
+import { mulberry32 } from '../src/domain/random.js';
 
 const DATA = path.join(ROOT, 'bench/.data/imdb');
 const HEADER = 'tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres';
@@ -44,22 +45,10 @@ const WORDS = (
 ).split(' ');
 const OTHER = ['사랑', '도시', '夜', '東京', 'Москва', 'ночь', 'amour', 'été', 'Straße', 'canción', 'ἥλιος'];
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function generateBasics(file: string, rows: number, mode: 'mix' | 'all', seed = 1): Promise<void> {
   if (fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pickType = () => {
     if (mode === 'all') return r() < 0.8 ? 'movie' : 'tvSeries';
     let x = r();

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -110,3 +112,19 @@ export function machine(): string {
 }
 
 export const portBase = 41_000 + Math.floor(Math.random() * 1000) * 10;
+
+/** The slug of the title with the most reviews: what the read and web benchmarks request. */
+export async function mostReviewedSlug(databaseUrl: string): Promise<string> {
+  const q = 'select slug from titles order by review_count desc, id limit 1';
+  if (databaseUrl.startsWith('sqlite:')) {
+    const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true });
+    const row = db.prepare(q).get() as { slug: string };
+    db.close();
+    return row.slug;
+  }
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  const slug = (await c.query(q)).rows[0].slug as string;
+  await c.end();
+  return slug;
+}

@@ -1,23 +1,6 @@
 // The hot read: the first page of a title's most helpful reviews, as bytes, against a bare
 // node:http server that sends the very same bytes (the ceiling for any Node server on this machine).
-import pg from 'pg';
-import Database from 'better-sqlite3';
-import { load, portBase, startBare, startMarquee, type LoadResult } from './lib.js';
-
-async function mostReviewedSlug(databaseUrl: string): Promise<string> {
-  const q = 'select slug from titles order by review_count desc, id limit 1';
-  if (databaseUrl.startsWith('sqlite:')) {
-    const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true });
-    const row = db.prepare(q).get() as { slug: string };
-    db.close();
-    return row.slug;
-  }
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  const slug = (await c.query(q)).rows[0].slug as string;
-  await c.end();
-  return slug;
-}
+import { load, mostReviewedSlug, portBase, startBare, startMarquee, type LoadResult } from './lib.js';
 
 export interface ReadResult {
   path: string;

@@ -9,24 +9,7 @@
 //     reference), summing the compressed bytes sent. Target: under 60 KB (60,000 bytes), and no web
 //     font referenced anywhere.
 import http from 'node:http';
-import pg from 'pg';
-import Database from 'better-sqlite3';
-import { load, portBase, startBare, startMarquee, type LoadResult } from './lib.js';
-
-async function mostReviewedSlug(databaseUrl: string): Promise<string> {
-  const q = 'select slug from titles order by review_count desc, id limit 1';
-  if (databaseUrl.startsWith('sqlite:')) {
-    const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true });
-    const row = db.prepare(q).get() as { slug: string };
-    db.close();
-    return row.slug;
-  }
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  const slug = (await c.query(q)).rows[0].slug as string;
-  await c.end();
-  return slug;
-}
+import { load, mostReviewedSlug, portBase, startBare, startMarquee, type LoadResult } from './lib.js';
 
 interface Raw {
   status: number;
