@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { exportInstance } from '../services/import/marquee-dump.js';
 import { withContext } from './shared.js';
+import { progressBar } from './progress.js';
 
 export const exportCommand = () =>
   new Command('export')
@@ -19,9 +19,7 @@ export const exportCommand = () =>
         const write = async (chunk: string) => {
           if (!out.write(chunk)) await once(out, 'drain');
         };
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar({ stream: process.stderr, format: '{table} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, fps: 5 }, cliProgress.Presets.shades_classic)
-          : null;
+        const bar = progressBar('{table} [{bar}] {percentage}% | {value}/{total}');
         let shown = '';
         try {
           const summary = await exportInstance(ctx.db, ctx.clock, write, (table, done, total) => {

@@ -2,10 +2,10 @@
 // stdout gets one JSON summary line; stderr gets each skipped line as FILE:LINE: reason and, on a
 // terminal, a progress bar per pass. Skipped lines do not make the command fail.
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { importImdbDatasets } from '../services/import/imdb-datasets.js';
 import { IMDB_DEFAULT_TYPES, checkImdbTypes, plausibleYear } from '../domain/imdb-tsv.js';
 import { parsePositiveInt, withContext } from './shared.js';
+import { phaseBars } from './progress.js';
 
 interface ImdbFlags {
   types: string[];
@@ -37,7 +37,8 @@ export const importImdbCommand = () =>
     .option('--include-adult', 'also import titles IMDb marks as adult')
     .action(async (dir: string, flags: ImdbFlags) => {
       await withContext({}, async (ctx) => {
-        const bars = process.stderr.isTTY ? new Bars() : null;
+        // One bar per pass over a file, in megabytes of that file.
+        const bars = phaseBars({ unit: 'MB', labelWidth: 26, scale: (bytes) => Math.round(bytes / 1e5) / 10 });
         try {
           const summary = await importImdbDatasets(ctx, {
             dir,
@@ -60,41 +61,3 @@ export const importImdbCommand = () =>
       });
     });
 
-/** One bar per pass over a file, in bytes of that file. */
-class Bars {
-  readonly #multi = new cliProgress.MultiBar(
-    {
-      stream: process.stderr,
-      format: '{phase} [{bar}] {percentage}% | {value}/{total} MB | ETA {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: false,
-      stopOnComplete: false,
-      fps: 5,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  readonly #bars = new Map<string, cliProgress.SingleBar>();
-  #stopped = false;
-
-  update(phase: string, done: number, total: number): void {
-    if (this.#stopped) return;
-    const mb = (n: number) => Math.round(n / 1e5) / 10;
-    let bar = this.#bars.get(phase);
-    if (!bar) {
-      bar = this.#multi.create(Math.max(0.1, mb(total)), 0, { phase: phase.padEnd(26) });
-      this.#bars.set(phase, bar);
-    }
-    bar.update(mb(done));
-  }
-
-  log(text: string): void {
-    if (!this.#stopped) this.#multi.log(text);
-    else process.stderr.write(text);
-  }
-
-  stop(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    this.#multi.stop();
-  }
-}

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { actorOf } from '../services/accounts.service.js';
 import { parseLetterboxd, type InputFile } from '../services/import/letterboxd.js';
 import { parseImdbRatings } from '../services/import/imdb-ratings.js';
@@ -14,6 +13,7 @@ import type { ParsedExport } from '../services/import/personal-rows.js';
 import { importInstance } from '../services/import/marquee-dump.js';
 import type { AppContext } from '../context.js';
 import { withContext } from './shared.js';
+import { progressBar } from './progress.js';
 
 function readInputs(files: string[]): InputFile[] {
   return files.map((f) => {
@@ -78,9 +78,7 @@ export const importMarqueeCommand = () =>
         throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
       await withContext({}, async (ctx) => {
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar({ stream: process.stderr, format: 'import [{bar}] {percentage}% | ETA {eta_formatted}', hideCursor: true, fps: 5 }, cliProgress.Presets.shades_classic)
-          : null;
+        const bar = progressBar('import [{bar}] {percentage}% | ETA {eta_formatted}');
         bar?.start(Math.max(1, size), 0);
         try {
           const result = await importInstance(ctx.db, path.basename(file), linesOf(file), (bytes) => bar?.update(Math.min(bytes, size)));

@@ -1,8 +1,8 @@
 // `marquee mentions relink`: recomputes every review's mention links under the current catalog (after
 // catalog edits or an import). A progress bar on stderr when it is a terminal; one JSON line on stdout.
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { withContext } from './shared.js';
+import { progressBar } from './progress.js';
 
 export function mentionsCommand(): Command {
   const cmd = new Command('mentions').description('mention links: names of titles and people in reviews');
@@ -11,12 +11,7 @@ export function mentionsCommand(): Command {
     .description('recompute the mention links of every review under the current catalog')
     .action(async () => {
       await withContext({}, async (ctx) => {
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar(
-              { stream: process.stderr, format: 'relink [{bar}] {percentage}% | {value}/{total} reviews | ETA {eta_formatted}', hideCursor: true, fps: 5 },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
+        const bar = progressBar('relink [{bar}] {percentage}% | {value}/{total} reviews | ETA {eta_formatted}');
         let started = false;
         try {
           const summary = await ctx.services.mentions.relinkAll({

@@ -2,9 +2,9 @@
 // (src/services/quality-scan.service.ts says exactly what it changes). A progress bar on stderr when
 // it is a terminal; one JSON line on stdout at the end.
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { QualityScanService } from '../services/quality-scan.service.js';
 import { parsePositiveInt, withContext } from './shared.js';
+import { progressBar } from './progress.js';
 
 interface ScanFlags {
   restart?: boolean;
@@ -24,10 +24,8 @@ export function qualityCommand(): Command {
     .option('--threads <n>', 'worker threads for the text checks (0: none; default: one per core)', parsePositiveInt('--threads'))
     .action(async (flags: ScanFlags) => {
       await withContext({}, async (ctx) => {
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar({ stream: process.stderr, format: 'scan [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}', hideCursor: true, fps: 5 }, cliProgress.Presets.shades_classic)
-          : null;
-        const indexBar = new cliProgress.SingleBar({ stream: process.stderr, format: 'index [{bar}] {percentage}% | {value}/{total} rows | ETA {eta_formatted}', hideCursor: true, fps: 5 }, cliProgress.Presets.shades_classic);
+        const bar = progressBar('scan [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}');
+        const indexBar = progressBar('index [{bar}] {percentage}% | {value}/{total} rows | ETA {eta_formatted}');
         const started = performance.now();
         let startedAt = -1;
         try {
@@ -50,18 +48,18 @@ export function qualityCommand(): Command {
                   onIndexProgress: (done: number, total: number) => {
                     if (done === 0) {
                       bar.stop();
-                      indexBar.start(Math.max(1, total), 0);
-                    } else indexBar.update(done);
+                      indexBar?.start(Math.max(1, total), 0);
+                    } else indexBar?.update(done);
                   },
                 }
               : {}),
           });
           bar?.stop();
-          indexBar.stop();
+          indexBar?.stop();
           process.stdout.write(`${JSON.stringify(summary)}\n`);
         } finally {
           bar?.stop();
-          indexBar.stop();
+          indexBar?.stop();
         }
       });
     });

@@ -3,8 +3,8 @@
 // for titles and people that have none (fast; what an importer of new rows needs).
 // A progress bar goes to stderr when it is a terminal; stdout gets one JSON line at the end.
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { withContext } from './shared.js';
+import { progressBar } from './progress.js';
 
 export const searchCommand = () => {
   const search = new Command('search').description('the search indexes');
@@ -19,9 +19,7 @@ export const searchCommand = () => {
           process.stdout.write(`${JSON.stringify(await ctx.services.search.indexMissing())}\n`);
           return;
         }
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar({ stream: process.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, fps: 5 }, cliProgress.Presets.shades_classic)
-          : null;
+        const bar = progressBar('{phase} [{bar}] {value}/{total}');
         let phase = '';
         try {
           const summary = await ctx.services.search.reindex({

@@ -1,9 +1,9 @@
 // `marquee seed synthetic`: deterministic benchmark-sized data (src/services/seed/synthetic.ts).
 // Progress bars go to stderr, and only when it is a terminal; stdout gets one JSON line at the end.
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { seedSynthetic, type SyntheticPhase } from '../services/seed/synthetic.js';
 import { parsePositiveInt, withContext } from './shared.js';
+import { phaseBars } from './progress.js';
 
 interface SyntheticFlags {
   titles: number;
@@ -24,7 +24,7 @@ export function addSyntheticCommand(seed: Command): Command {
     .option('--seed <s>', 'random seed: the same seed gives the same data', parsePositiveInt('--seed'), 1)
     .action(async (flags: SyntheticFlags) => {
       await withContext({}, async (ctx) => {
-        const progress = process.stderr.isTTY ? new ProgressBars() : null;
+        const progress = phaseBars();
         try {
           const summary = await seedSynthetic(ctx, {
             titles: flags.titles,
@@ -43,35 +43,3 @@ export function addSyntheticCommand(seed: Command): Command {
     });
 }
 
-/** One bar per phase, created when the phase first reports. */
-class ProgressBars {
-  readonly #multi = new cliProgress.MultiBar(
-    {
-      stream: process.stderr,
-      format: '{phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: false,
-      stopOnComplete: false,
-      fps: 5,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  readonly #bars = new Map<string, cliProgress.SingleBar>();
-  #stopped = false;
-
-  update(phase: string, done: number, total: number): void {
-    if (this.#stopped) return;
-    let bar = this.#bars.get(phase);
-    if (!bar) {
-      bar = this.#multi.create(Math.max(1, total), 0, { phase: phase.padEnd(7) });
-      this.#bars.set(phase, bar);
-    }
-    bar.update(done);
-  }
-
-  stop(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    this.#multi.stop();
-  }
-}

@@ -15,7 +15,7 @@ export async function withContext<T>(overrides: Partial<Config>, fn: (ctx: AppCo
   }
 }
 
-/** A progress bar on stderr when it is a terminal; nothing otherwise (the contract's rule). */
+/** A commander parser for a whole number of at least 0, named in its error. */
 export function parsePositiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
