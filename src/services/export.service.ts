@@ -9,7 +9,7 @@ import { UsersStore } from '../store/users.store.js';
 import { requireActor, type Actor } from '../domain/permissions.js';
 import { fromHalfPoints } from '../domain/rating.js';
 import { notFound } from '../domain/errors.js';
-import { userJson, type UserJson } from './present.js';
+import { reviewContentJson, titleRefJson, userJson, type UserJson } from './present.js';
 import type { Clock } from './clock.js';
 
 export const EXPORT_KINDS = ['reviews', 'ratings', 'votes', 'watch_dates'] as const;
@@ -44,8 +44,6 @@ export interface PersonalExport {
   watch_dates: { title: TitleRef; watched_on: string }[];
 }
 
-const half = (x2: number | null) => (x2 === null ? null : fromHalfPoints(x2));
-const ref = (r: { title_slug: string; title_name: string; title_year: number | null }): TitleRef => ({ slug: r.title_slug, name: r.title_name, year: r.title_year });
 
 export class ExportService {
   readonly #store: PersonalDataStore;
@@ -76,21 +74,13 @@ export class ExportService {
       user: { ...userJson(user), email: user.email },
       reviews: reviews.map((r) => ({
         id: r.id,
-        title: ref(r),
-        headline: r.headline,
-        body: r.body,
-        rating: fromHalfPoints(r.rating_x2),
-        scores: { story: half(r.story_x2), acting: half(r.acting_x2), music: half(r.music_x2), rewatch: half(r.rewatch_x2) },
-        watch_status: r.watch_status,
-        episodes_seen: r.episodes_seen,
-        contains_spoilers: r.contains_spoilers === 1,
-        status: r.status,
-        helpful: { yes: r.helpful_yes, no: r.helpful_no },
+        title: titleRefJson(r),
+        ...reviewContentJson(r),
         created_at: r.created_at,
         updated_at: r.updated_at,
       })),
       ratings: ratings.map((r) => ({
-        title: ref(r),
+        title: titleRefJson(r),
         rating: fromHalfPoints(r.rating_x2),
         watch_status: r.watch_status,
         episodes_seen: r.episodes_seen,
@@ -98,8 +88,8 @@ export class ExportService {
         created_at: r.created_at,
         updated_at: r.updated_at,
       })),
-      votes: votes.map((v) => ({ review_id: v.review_id, title: ref(v), review_author: v.author_handle, helpful: v.helpful === 1, created_at: v.created_at, updated_at: v.updated_at })),
-      watch_dates: watches.map((w) => ({ title: ref(w), watched_on: w.watched_on })),
+      votes: votes.map((v) => ({ review_id: v.review_id, title: titleRefJson(v), review_author: v.author_handle, helpful: v.helpful === 1, created_at: v.created_at, updated_at: v.updated_at })),
+      watch_dates: watches.map((w) => ({ title: titleRefJson(w), watched_on: w.watched_on })),
     };
   }
 }

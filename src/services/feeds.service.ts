@@ -9,6 +9,7 @@ import { FeedsStore } from '../store/feeds.store.js';
 import { notFound } from '../domain/errors.js';
 import { newest, reviewEntry, type Feed, type FeedReview, type FeedText } from '../domain/feeds.js';
 import { fromHalfPoints } from '../domain/rating.js';
+import { titleRefJson } from './present.js';
 
 export const FEED_SIZE = 20;
 
@@ -90,5 +91,5 @@ const feedReview = (r: ReviewRecord): FeedReview => ({
   created_at: r.created_at,
   updated_at: r.updated_at,
   author: { handle: r.author_handle, display_name: r.author_display_name },
-  title: { slug: r.title_slug, name: r.title_name, year: r.title_year },
+  title: titleRefJson(r),
 });

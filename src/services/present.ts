@@ -66,12 +66,12 @@ export type PersonJson = ReturnType<typeof personJson>;
 
 const half = (x2: number | null) => (x2 === null ? null : fromHalfPoints(x2));
 
-/** `myVote` undefined → the field is left out (anonymous caller). */
-export function reviewJson(r: ReviewRecord, myVote?: boolean | null) {
-  const json = {
-    id: r.id,
-    title: { slug: r.title_slug, name: r.title_name, year: r.title_year },
-    author: { handle: r.author_handle, display_name: r.author_display_name },
+/** The title a review is of, as the contract names it. */
+export const titleRefJson = (r: { title_slug: string; title_name: string; title_year: number | null }) => ({ slug: r.title_slug, name: r.title_name, year: r.title_year });
+
+/** What a review says and how it was received: shared by the contract's Review and a person's export. */
+export function reviewContentJson(r: Pick<ReviewRecord, 'headline' | 'body' | 'rating_x2' | 'story_x2' | 'acting_x2' | 'music_x2' | 'rewatch_x2' | 'watch_status' | 'episodes_seen' | 'contains_spoilers' | 'status' | 'helpful_yes' | 'helpful_no'>) {
+  return {
     headline: r.headline,
     body: r.body,
     rating: fromHalfPoints(r.rating_x2),
@@ -81,6 +81,16 @@ export function reviewJson(r: ReviewRecord, myVote?: boolean | null) {
     contains_spoilers: r.contains_spoilers === 1,
     status: r.status,
     helpful: { yes: r.helpful_yes, no: r.helpful_no },
+  };
+}
+
+/** `myVote` undefined → the field is left out (anonymous caller). */
+export function reviewJson(r: ReviewRecord, myVote?: boolean | null) {
+  const json = {
+    id: r.id,
+    title: titleRefJson(r),
+    author: { handle: r.author_handle, display_name: r.author_display_name },
+    ...reviewContentJson(r),
     helpful_score: r.helpful_score,
     created_at: r.created_at,
     updated_at: r.updated_at,
