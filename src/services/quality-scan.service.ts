@@ -205,7 +205,12 @@ export class QualityScanService {
     const scanned = summary.scanned_total + rows.length;
     await this.writes.run(async (trx) => {
       const reviews = new ReviewsStore(trx);
+      // A review edited or moderated since this batch read it was judged again by that write (and is
+      // re-indexed when the scan finishes): what the scan concluded from the old row must not overwrite it.
+      const current = await reviews.versions(updates.map((u) => u.row.id));
       for (const u of updates) {
+        const now_ = current.get(u.row.id);
+        if (!now_ || now_.status !== u.row.status || now_.updated_at !== u.row.updated_at) continue;
         if (u.qualityJson !== null) await reviews.update(u.row.id, { quality_json: u.qualityJson });
         if (u.status.changed) {
           await changeStatus(trx, { ...u.row, quality_json: u.qualityJson ?? u.row.quality_json }, {

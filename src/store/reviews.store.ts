@@ -1,6 +1,7 @@
 // Reviews, their revisions, and the ordered listings (one index per sort order, keyset pagination).
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database, NewReview, ReviewRow, ReviewUpdate } from './schema.js';
+import { engineOf, forUpdate } from './dialect/index.js';
 
 export interface ReviewRecord extends ReviewRow {
   title_slug: string;
@@ -156,6 +157,18 @@ export class ReviewsStore {
     const row = await this.db.insertInto('reviews').values(values).returning('id').executeTakeFirstOrThrow();
     await sql`update titles set review_count = review_count + 1 where id = ${values.title_id}`.execute(this.db);
     return row.id;
+  }
+
+  /**
+   * Status and time of last change of these reviews, locked until the transaction ends (PostgreSQL;
+   * SQLite's write transaction already excludes other writers): whether a row read earlier is current.
+   */
+  async versions(ids: readonly number[]): Promise<Map<number, { status: string; updated_at: string }>> {
+    const out = new Map<number, { status: string; updated_at: string }>();
+    if (!ids.length) return out;
+    const rows = await forUpdate(engineOf(this.db), this.db.selectFrom('reviews').select(['id', 'status', 'updated_at']).where('id', 'in', [...ids])).execute();
+    for (const r of rows) out.set(r.id, { status: r.status, updated_at: r.updated_at });
+    return out;
   }
 
   async update(id: number, patch: ReviewUpdate): Promise<void> {
