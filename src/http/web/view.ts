@@ -40,7 +40,14 @@ export function anonymousViewer(path: string, ctx: AppContext): Viewer {
 
 export const isSecure = (ctx: AppContext) => new URL(ctx.config.baseUrl).protocol === 'https:';
 
-/** A local path to return to after signing in; anything else becomes '/'. */
+/**
+ * A local path to return to after signing in; anything else becomes '/'. Browsers drop tabs and
+ * line breaks from URLs and read "\\" as "/", so "/\t/evil.example" would leave the site: such
+ * characters are refused, then the path must resolve to this very origin.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  const base = 'http://marquee.invalid';
+  const url = new URL(next, base);
+  return url.origin === base ? url.pathname + url.search + url.hash : '/';
 }
