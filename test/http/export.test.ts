@@ -1,6 +1,7 @@
 // A person's data in and out over HTTP: POST /api/v1/me/imports (multipart upload of a real export)
 // and GET /api/v1/me/export as JSON, one CSV per kind, and a ZIP of CSVs.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
@@ -71,6 +72,28 @@ describe.skipIf(!present).each(TEST_ENGINES)('me/imports and me/export on %s', (
     expect(badSource.body.error.field).toBe('source');
     const json = await ana.client.post('/api/v1/me/imports', { file: 'x' });
     expect(json.status).toBe(415);
+    // More files than allowed: 413 with the contract's code, like any other size limit.
+    const tooMany = await upload(server, ana, Array.from({ length: 5 }, (_, i) => ({ name: `r${i}.csv`, bytes: Buffer.from('Date,Name,Year\n') })));
+    expect([tooMany.status, tooMany.body.error.code]).toEqual([413, 'payload_too_large']);
+  });
+
+  it('answers an anonymous upload before taking in its body', async () => {
+    // A 100 MB multipart body announced, only its first bytes sent: the 401 must come anyway.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${server.url}/api/v1/me/imports`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(100 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', (err) => (/ECONNRESET|socket hang up/.test(String(err)) ? undefined : reject(err)));
+      req.write('--x\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\n' + 'a'.repeat(1000));
+      setTimeout(() => reject(new Error('no answer before the body was sent')), 3000);
+    });
+    expect(status).toBe(401);
   });
 
   it('has a web page: a multipart form with its CSRF token, answering with the report', async () => {

@@ -72,6 +72,10 @@ export const meRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => async (a
 
   app.post('/me/imports', {
     config: writeLimit(ctx.config),
+    // Before the body is read: an anonymous caller must not make the server take in 32 MiB files.
+    onRequest: async (req) => {
+      requireUser(req);
+    },
     schema: {
       tags: ['me'],
       summary: 'Import a Letterboxd export (the ZIP, or reviews.csv / ratings.csv / diary.csv) or an IMDb "Your ratings" CSV into your account.',
@@ -83,9 +87,7 @@ export const meRoutes = (ctx: AppContext): FastifyPluginAsyncTypebox => async (a
       response: { 200: ImportEnvelope, ...errorResponses(400, 401, 403, 413, 415, 429) },
     },
   }, async (req) => {
-    const user = requireUser(req);
-    const parsed = parseUpload(req);
-    return { report: await personalImport.import({ id: user.id, role: user.role, suspended: user.suspended === 1 }, parsed) };
+    return { report: await personalImport.import(req.actor, parseUpload(req)) };
   });
 
   app.get('/me/export', {

@@ -67,6 +67,8 @@ function toAppError(err: FastifyError & { validation?: AjvIssue[]; validationCon
   const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (mapped) return new AppError(mapped);
   if (err.statusCode === 429) return new AppError('rate_limited');
+  // Too large or too many: body and multipart limits (file size, files, parts, fields) alike.
+  if (err.statusCode === 413) return new AppError('payload_too_large', err.message);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return new AppError(err.statusCode === 404 ? 'not_found' : err.statusCode === 405 ? 'method_not_allowed' : 'validation_failed', err.message);
   }

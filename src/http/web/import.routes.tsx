@@ -118,7 +118,13 @@ export const importPageRoutes = (ctx: AppContext) => async (app: FastifyInstance
     return sendHtml(req, reply, renderDocument(<ImportPage viewer={viewerOf(req, reply, ctx)} />), 200, 'private, no-store');
   });
 
-  app.post('/settings/import', { config: { html: true, ...writeLimit(ctx.config) } }, async (req, reply) => {
+  app.post('/settings/import', {
+    config: { html: true, ...writeLimit(ctx.config) },
+    // Before the body is read: an anonymous visitor is sent to sign in without the server taking in the files.
+    onRequest: async (req, reply) => {
+      if (!req.user) return reply.code(303).header('location', loginUrl('/settings/import')).send();
+    },
+  }, async (req, reply) => {
     if (!req.user) return reply.code(303).header('location', loginUrl('/settings/import')).send();
     const viewer = viewerOf(req, reply, ctx);
     try {
