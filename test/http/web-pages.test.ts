@@ -87,7 +87,7 @@ for (const engine of TEST_ENGINES) {
         expect(res.html.startsWith('<!doctype html>'), path).toBe(true);
         expect(res.html, path).toContain('<main id="main"');
       }
-      for (const path of ['/titles/no-such-title', '/people/nobody-at-all', '/reviews/999999', '/reviews/abc', '/users/nobody_here']) {
+      for (const path of ['/titles/no-such-title', '/people/nobody-at-all', '/reviews/999999', '/reviews/abc', '/reviews/9999999999', '/reviews/9999999999999999', '/users/nobody_here']) {
         const res = await new Browser(server.url).fetch(path, { headers: { accept: '*/*' } });
         expect(res.status, path).toBe(404);
         expect(res.headers.get('content-type'), path).toBe('text/html; charset=utf-8');

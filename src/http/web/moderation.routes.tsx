@@ -14,7 +14,7 @@ import type { Span } from '../../domain/quality/shared-passages.js';
 import { Layout } from './layout.js';
 import { CsrfField } from './components/forms.js';
 import { renderDocument, sendHtml } from './render.js';
-import { str } from './query.js';
+import { idParam, str } from './query.js';
 import { viewerOf, type Viewer } from './view.js';
 import { loginUrl } from './error-page.js';
 import { strings } from './strings.js';
@@ -209,8 +209,8 @@ export function moderationPageRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.post('/moderation/reviews/:id', { config: { html: true, ...writes } }, async (req, reply) => {
     if (!req.user) return reply.code(303).header('location', loginUrl('/moderation')).send();
-    const id = Number((req.params as { id: string }).id);
-    if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new AppError('not_found', 'No review has that id.');
+    const id = idParam(req.params);
+    if (id === undefined) throw new AppError('not_found', 'No review has that id.');
     const body = (req.body ?? {}) as FormBody;
     const action = REVIEW_ACTIONS.find((a) => a === body.action);
     if (!action) throw new AppError('validation_failed', s.chooseAction, 'action');

@@ -13,17 +13,16 @@ import { writeLimit } from '../plugins/rate-limit.js';
 import type { FieldErrors, FormValues } from './components/forms.js';
 import { loginUrl, refererPath } from './error-page.js';
 import { renderDocument, sendHtml } from './render.js';
-import { str } from './query.js';
+import { idParam, str } from './query.js';
 import { strings as t } from './strings.js';
 import { viewerOf } from './view.js';
 import { SCORE_FIELDS, WriteReviewPage } from './pages/write-review.js';
 import { ReportPage, ReviewPage } from './pages/review.js';
 
 const fmt = (n: number | null) => (n === null ? '' : String(n));
-const idOf = (params: unknown): number => {
-  const raw = (params as { id: string }).id;
-  if (!/^[1-9][0-9]{0,15}$/.test(raw)) throw notFound('No review has that id.');
-  return Number(raw);
+const idOf = (params: unknown): number => idParam(params) ?? notFoundReview();
+const notFoundReview = (): never => {
+  throw notFound('No review has that id.');
 };
 
 /** The form's values for an existing review. */
