@@ -157,9 +157,14 @@ export class ReviewsService {
     if (status !== undefined && !canChangeReviewStatus(actor)) throw forbidden('Only moderators can change a review’s status.');
     // A status change alone (moderation) does not re-judge the text.
     const fields = editsContent ? validateReview(mergeReview(current, content), await this.#title(current.title_slug)) : null;
-    const assessment: Assessment | null = fields ? await this.quality.assess({ headline: fields.headline, body: fields.body, authorId: current.author_id, selfId: id }) : null;
+    // Only a new text is judged again, and, like the quality scan, only against older reviews: a later
+    // copy of this review must not make its author's rating change hold the original.
+    const textEdited = fields !== null && (fields.headline !== current.headline || fields.body !== current.body);
+    const assessment: Assessment | null = textEdited
+      ? await this.quality.assess({ headline: fields.headline, body: fields.body, authorId: current.author_id, selfId: id, belowId: id })
+      : null;
     const quality: Quality = assessment ? assessment.quality : { warnings: storedWarnings(current), suggested_body: checkQuality(current).suggested_body };
-    const mentionsJson = fields ? await this.mentions?.mentionsJsonOf(fields.body) : undefined;
+    const mentionsJson = fields && fields.body !== current.body ? await this.mentions?.mentionsJsonOf(fields.body) : undefined;
     const now = this.clock.now().toISOString();
     await this.writes.run(async (trx) => {
       const reviews = new ReviewsStore(trx);

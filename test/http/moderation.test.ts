@@ -99,7 +99,8 @@ for (const engine of TEST_ENGINES) {
       it('a near-duplicate of another account’s review is held (pending) and the author sees why', async () => {
         const t = await newTitle(server, admin);
         const body = text(seed++);
-        const original = await write(await newUser(server), t.slug, body);
+        const originalWriter = await newUser(server);
+        const original = await write(originalWriter, t.slug, body);
         const copier = await newUser(server);
         const copy = await write(copier, t.slug, edited(body));
         expect(copy.review.status).toBe('pending');
@@ -122,6 +123,15 @@ for (const engine of TEST_ENGINES) {
         const entry = log.body.items.find((e: any) => e.target.review_id === copy.review.id);
         expect(entry).toMatchObject({ moderator: null, action: 'hold', to_status: 'pending', target: { type: 'review' } });
         expect(entry.reason).toBe(copy.review.status_reason);
+
+        // The original's author edits: changing the rating, or fixing a word, never makes the later copy
+        // count against the original.
+        const rerated = await originalWriter.client.patch(`/api/v1/reviews/${original.review.id}`, { rating: 9 });
+        expect([rerated.status, rerated.body.review.status]).toEqual([200, 'published']);
+        expect(rerated.body.quality.warnings.some((w: any) => w.code === 'near_duplicate')).toBe(false);
+        const retouched = await originalWriter.client.patch(`/api/v1/reviews/${original.review.id}`, { body: `${body} Worth it.` });
+        expect([retouched.status, retouched.body.review.status]).toEqual([200, 'published']);
+        expect(retouched.body.quality.warnings.some((w: any) => w.code === 'near_duplicate')).toBe(false);
 
         // Editing the text into something original releases the hold (the policy, again).
         const fixed = await copier.client.patch(`/api/v1/reviews/${copy.review.id}`, { body: text(seed++) });
