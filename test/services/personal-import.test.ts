@@ -130,6 +130,21 @@ describe.skipIf(!present).each(TEST_ENGINES)('personal imports on %s', (engine) 
     expect(await snapshot(server.ctx.db)).toEqual(before);
   });
 
+  it('an imported review keeps the watch status and episodes the person set on the title', async () => {
+    const bo = await newUser(server);
+    const boActor = actorOf(await server.ctx.services.accounts.byHandle(bo.handle));
+    const t = await newTitle(server, admin, { name: 'Watch Status Kept', year: 2021, kind: 'series', episodes: 16 });
+    expect((await bo.client.put(`/api/v1/titles/${t.slug}/my-rating`, { rating: 8, watch_status: 'watching', episodes_seen: 5 })).status).toBe(200);
+    // A Letterboxd reviews.csv (the export's own header) with one review of it and no rating.
+    const header = fs.readFileSync(path.join(LB_OLD, 'reviews.csv'), 'utf8').split(/\r?\n/)[0]!;
+    const cols = header.replace(/^\uFEFF/, '').split(',');
+    const line = cols.map((c) => ({ Date: '2024-03-01', Name: 'Watch Status Kept', Year: '2021', Review: 'Five episodes in and the pacing already earns the slow start it asks for.' })[c] ?? '').join(',');
+    const report = await server.ctx.services.personalImport.import(boActor, parseLetterboxd([{ name: 'reviews.csv', bytes: Buffer.from(`${header}\n${line}\n`) }]));
+    expect(report.reviews.added, JSON.stringify(report)).toBe(1);
+    const mine = (await bo.client.get(`/api/v1/titles/${t.slug}/my-rating`)).body.rating;
+    expect(mine).toMatchObject({ rating: 8, watch_status: 'watching', episodes_seen: 5 });
+  });
+
   it('imports IMDb "Your ratings": by IMDb id first, TV episodes listed back, never guessed', async () => {
     const parsed = parseImdbRatings(file(IMDB));
     const report = await server.ctx.services.personalImport.import(await actor(), parsed);

@@ -20,7 +20,7 @@ import { PersonalDataStore, type MatchTitle } from '../../store/personal-data.st
 import { RatingsStore } from '../../store/ratings.store.js';
 import { AppError } from '../../domain/errors.js';
 import { requireActor, type Actor } from '../../domain/permissions.js';
-import { fromHalfPoints, toHalfPoints } from '../../domain/rating.js';
+import { fromHalfPoints, toHalfPoints, type WatchStatus } from '../../domain/rating.js';
 import { TitleIndex } from '../../domain/title-match.js';
 import { headlineFor } from '../../domain/imported-text.js';
 import type { ReviewsService } from '../reviews.service.js';
@@ -229,7 +229,14 @@ export class PersonalImportService {
         continue;
       }
       try {
-        await this.reviews.create(actor, title.slug, { headline: headlineFor(body, title.name), body, rating: value, contains_spoilers: false });
+        // The person's watch status and episodes stay as they are: a review carries them onto the rating.
+        await this.reviews.create(actor, title.slug, {
+          headline: headlineFor(body, title.name),
+          body,
+          rating: value,
+          contains_spoilers: false,
+          ...(rating ? { watch_status: rating.watch_status as WatchStatus | null, episodes_seen: rating.episodes_seen } : {}),
+        });
         report.reviews.added++;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
