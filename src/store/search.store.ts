@@ -190,9 +190,11 @@ export async function reindexSearch(db: Kysely<Database>, options: ReindexOption
   if (options.reviews) {
     await options.onProgress?.('reviews', 0, 1);
     await inTransaction(db, (trx) => dialect.rebuildReviewIndex(trx));
-    await createReviewsSearchHelpfulIndex(db);
     await options.onProgress?.('reviews', 1, 1);
   }
+  // A bulk load killed half-way may have left the review search order index dropped
+  // (withReviewIndexSuspended): every reindex puts it back (a no-op when it is there).
+  await createReviewsSearchHelpfulIndex(db);
   await sql`analyze`.execute(db);
   return {
     titles: counts.title.entities,

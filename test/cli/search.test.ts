@@ -8,6 +8,7 @@ import pino from 'pino';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../support/databases.js';
 import { loadConfig } from '../../src/config.js';
 import { openContext } from '../../src/context.js';
+import { createReviewsSearchHelpfulIndex } from '../../src/store/search.store.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/marquee.js');
@@ -53,6 +54,21 @@ for (const engine of TEST_ENGINES) {
       expect(summary.title_keys).toBeGreaterThanOrEqual(summary.titles);
       expect(await search('사랑법', 'titles')).toHaveLength(2);
       expect(await search('Jeon Do Yeon', 'people')).toEqual(['imported-person']);
+    });
+
+    it('puts back the review search order index a killed bulk load left dropped', async () => {
+      const ctx = await openContext(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
+      await ctx.db.kysely.schema.dropIndex('reviews_search_helpful').execute();
+      await ctx.close();
+      await marquee(db.url, 'search', 'reindex');
+      const again = await openContext(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
+      try {
+        // Dropping it again succeeds only if the reindex created it.
+        await again.db.kysely.schema.dropIndex('reviews_search_helpful').execute();
+        await createReviewsSearchHelpfulIndex(again.db.kysely);
+      } finally {
+        await again.close();
+      }
     });
   });
 }
