@@ -77,14 +77,9 @@ export function xmlText(s: string): string {
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** RFC 822 date-time (with a four-digit year, as RFC 1123 and every reader expect), in GMT. */
+/** RFC 822 date-time (with a four-digit year, as RFC 1123 and every reader expect), in GMT: what toUTCString gives. */
 export function rfc822(iso: string): string {
-  const d = new Date(iso);
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} GMT`;
+  return new Date(iso).toUTCString();
 }
 
 /** RFC 3339 date-time in UTC (seconds precision). */

@@ -5,6 +5,7 @@
 // and the old PATCH path all go through it, so every change is logged and the LSH index follows.
 import type { Db } from '../store/db.js';
 import type { WriteQueue, WriteTransaction } from '../store/write-queue.js';
+import { UsersStore } from '../store/users.store.js';
 import { ModerationStore, type LogRecord, type ReportRecord } from '../store/moderation.store.js';
 import { ReviewsStore, type ReviewRecord } from '../store/reviews.store.js';
 import { LshStore } from '../store/lsh.store.js';
@@ -135,11 +136,7 @@ export class ModerationService {
     const ids = [...new Set([...pending, ...reported])].sort((a, b) => a - b).slice(0, q.limit + 1);
     const more = ids.length > q.limit;
     const kept = ids.slice(0, q.limit);
-    const records = new Map<number, ReviewRecord>();
-    for (const id of kept) {
-      const r = await this.#reviews.byId(id);
-      if (r) records.set(id, r);
-    }
+    const records = new Map((await this.#reviews.byIds(kept)).map((r) => [r.id, r] as const));
     const reports = await this.#store.reportsFor(kept);
     const reportedSet = new Set(reported);
     const items: QueueItemJson[] = [];
@@ -208,7 +205,7 @@ export class ModerationService {
     const now = this.clock.now().toISOString();
     return this.writes.run(async (trx) => {
       const store = new ModerationStore(trx);
-      const user = await store.userByHandle(handle);
+      const user = await new UsersStore(trx).byHandle(handle);
       if (!user) throw notFound('No such user.');
       if (!canModerateAccount(actor, user)) throw forbidden(actor.id === user.id ? 'You cannot suspend or reinstate yourself.' : 'Only an admin can suspend or reinstate a moderator or an admin.');
       const suspended = input.action === 'suspend';

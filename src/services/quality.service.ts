@@ -6,7 +6,8 @@ import type { Db } from '../store/db.js';
 import { LshStore } from '../store/lsh.store.js';
 import { checkQuality, type Quality, type Warning } from '../domain/quality/index.js';
 import { DEFAULT_QUALITY_OPTIONS, type QualityOptions } from '../domain/quality/signals.js';
-import { bestMatch, fingerprint, nearDuplicateWarning, type Match } from '../domain/quality/lsh-keys.js';
+import { bestMatch, nearDuplicateWarning, type Match } from '../domain/quality/lsh-keys.js';
+import { textFacts } from '../domain/quality/text-facts.js';
 import { DEFAULT_POLICY, decide, type Decision } from '../domain/quality/policy.js';
 
 export type QualitySettings = Config['quality'];
@@ -52,8 +53,7 @@ export class QualityService {
 
   /** Every check, the near-duplicate lookup through the stored index, and the policy's decision. */
   async assess(input: AssessInput): Promise<Assessment> {
-    const signals = this.signals(input);
-    const fp = fingerprint(input.body);
+    const { quality: signals, fingerprint: fp } = textFacts({ headline: input.headline, body: input.body, options: this.options() });
     const candidates = await this.#lsh.candidates(fp.buckets, {
       ...(input.selfId !== undefined ? { excludeId: input.selfId } : {}),
       ...(input.belowId !== undefined ? { belowId: input.belowId } : {}),

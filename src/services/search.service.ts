@@ -158,7 +158,7 @@ export class SearchService {
       hits.push(...tier1.map((h) => ({ ...h, tier: 1 as const })));
     }
     const kept = hits.slice(0, query.limit);
-    const records = await this.#search.reviewRecords(kept.map((h) => h.id));
+    const records = await this.#reviews.byIds(kept.map((h) => h.id));
     const votes = actor ? await this.#reviews.votesBy(actor.id, records.map((r) => r.id)) : null;
     const items = records.map((r) => ({ type: 'review' as const, ...reviewJson(r, votes ? (votes.get(r.id) ?? null) : undefined) }));
     const last = kept[kept.length - 1];

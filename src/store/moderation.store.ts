@@ -88,10 +88,6 @@ export class ModerationStore {
     return { count: Number(row.n), lastId: Number(row.last ?? closedThrough) };
   }
 
-  userByHandle(handle: string) {
-    return this.db.selectFrom('users').select(['id', 'handle', 'role', 'suspended']).where('handle_key', '=', handle.toLowerCase()).executeTakeFirst();
-  }
-
   async setSuspended(userId: number, suspended: boolean): Promise<void> {
     await this.db.updateTable('users').set({ suspended: suspended ? 1 : 0 }).where('id', '=', userId).execute();
   }

@@ -110,6 +110,14 @@ export class ReviewsStore {
     return this.#records().where('reviews.id', '=', id).executeTakeFirst();
   }
 
+  /** Reviews with their title and author, in the order of `ids` (ids with no review left out): one query. */
+  async byIds(ids: readonly number[]): Promise<ReviewRecord[]> {
+    if (!ids.length) return [];
+    const rows = await this.#records().where('reviews.id', 'in', [...ids]).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is ReviewRecord => r !== undefined);
+  }
+
   byAuthorAndTitle(authorId: number, titleId: number): Promise<ReviewRow | undefined> {
     return this.db.selectFrom('reviews').selectAll().where('author_id', '=', authorId).where('title_id', '=', titleId).executeTakeFirst();
   }

@@ -7,7 +7,6 @@
 //     entities without keys), or `reindexSearch(db)` after changing names of existing rows.
 import { sql, type Kysely } from 'kysely';
 import type { Database, PersonRow, TitleRow } from './schema.js';
-import { reviewRecordsQuery, type ReviewRecord } from './reviews.store.js';
 import { BulkInsert, inTransaction } from './bulk.store.js';
 import { searchKeys, type NameQuery, type SearchKeys } from '../domain/search.js';
 import { searchDialect, type NameKind, type ReviewHit, type ReviewIdQuery } from './dialect/search.js';
@@ -304,7 +303,7 @@ export class SearchStore {
     const dialect = searchDialect(this.db);
     const k = NAME_KINDS[kind];
     const match = dialect.nameRowMatch(q);
-    const equal = sql`(k.compact = ${q.compact})`;
+    const equal = dialect.compactEquals(q);
     const above = dialect.compactStartsWith(q, false);
     const from = dialect.compactStartsWith(q, true);
     /** Entities with a matching key under `cond`. */
@@ -337,16 +336,6 @@ export class SearchStore {
 
   reviewHits(q: ReviewIdQuery): Promise<ReviewHit[]> {
     return searchDialect(this.db).reviewHits(this.db, q);
-  }
-
-  /** Reviews with their title and author, in the order of `ids`. */
-  async reviewRecords(ids: number[]): Promise<ReviewRecord[]> {
-    if (!ids.length) return [];
-    const rows = await reviewRecordsQuery(this.db)
-      .where('reviews.id', 'in', ids)
-      .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is ReviewRecord => r !== undefined);
   }
 
   /** A few titles and people whose names match, for suggestions while typing. */

@@ -53,6 +53,8 @@ export interface SearchDialect {
   nameMatch(kind: NameKind, q: NameQuery): RawBuilder<SqlBool>;
   /** The same condition tested on one key row (no index): for probing the keys of one entity. */
   nameRowMatch(q: NameQuery): RawBuilder<SqlBool>;
+  /** `k.compact` is the query's compact form (on the B-tree of 0008). */
+  compactEquals(q: NameQuery): RawBuilder<SqlBool>;
   /** `k.compact` begins with the query's compact form: `orEqual` false leaves out the key equal to it (B-tree range). */
   compactStartsWith(q: NameQuery, orEqual: boolean): RawBuilder<SqlBool>;
   /** The engine part of migration 0008: a B-tree on `compact` that answers equality and prefix ranges. */
@@ -172,6 +174,10 @@ const sqlite: SearchDialect = {
       ...q.wordStart.map((w) => sql<SqlBool>`instr(' ' || k.starts, ${` ${w}`}) > 0`),
     ];
     return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  },
+
+  compactEquals(q) {
+    return sql<SqlBool>`(k.compact = ${q.compact})`;
   },
 
   compactStartsWith(q, orEqual) {
@@ -310,6 +316,11 @@ const postgres: SearchDialect = {
 
   nameRowMatch(q) {
     return postgres.nameMatch('title', q);
+  },
+
+  compactEquals(q) {
+    // The same expression as the index (0008), or PostgreSQL does not use it.
+    return sql<SqlBool>`(k.compact collate "C" = ${q.compact})`;
   },
 
   compactStartsWith(q, orEqual) {
