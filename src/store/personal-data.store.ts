@@ -2,6 +2,7 @@
 // export), the watch dates themselves, and the catalog lookups an import matches rows against.
 import type { Kysely } from 'kysely';
 import type { Database, RatingRow, ReviewRow } from './schema.js';
+import { searchDialect } from './dialect/search.js';
 
 /** A title as an import matches it: names, year, kind. */
 export interface MatchTitle {
@@ -22,51 +23,17 @@ export class PersonalDataStore {
 
   // Matching ----------------------------------------------------------------------------------
 
-  /** Every title of one of these years, with its aliases. */
-  async titlesOfYears(years: number[]): Promise<MatchTitle[]> {
-    const out: MatchTitle[] = [];
-    for (const part of chunks(years)) {
-      const rows = await this.db.selectFrom('titles').select(['id', 'slug', 'kind', 'name', 'original_name', 'year']).where('year', 'in', part).execute();
-      out.push(...(await this.#withAliases(rows)));
+  /**
+   * Titles one of whose names (name, original name, alias) folds to one of these keys
+   * (title-match.ts matchKey, the same folding as the search keys, whose index answers it).
+   */
+  async titlesWithKeys(keys: string[]): Promise<MatchTitle[]> {
+    const ids = new Set<number>();
+    for (const part of chunks([...new Set(keys)].filter((k) => k !== ''))) {
+      const rows = await this.db.selectFrom('search_title_names as k').select('k.title_id').where(searchDialect(this.db).compactIn(part)).execute();
+      for (const r of rows) ids.add(r.title_id);
     }
-    return out;
-  }
-
-  /** Titles whose name, original name or an alias is one of `lowerNames` (lower-cased), any year. */
-  async titlesNamed(lowerNames: string[]): Promise<MatchTitle[]> {
-    const byId = new Map<number, Omit<MatchTitle, 'aliases'>>();
-    for (const part of chunks(lowerNames)) {
-      const rows = await this.db
-        .selectFrom('titles')
-        .select(['id', 'slug', 'kind', 'name', 'original_name', 'year'])
-        .where((eb) =>
-          eb.or([
-            eb(eb.fn('lower', ['name']), 'in', part),
-            eb(eb.fn('lower', ['original_name']), 'in', part),
-            eb('id', 'in', eb.selectFrom('title_aliases').select('title_id').where((a) => a(a.fn('lower', ['alias']), 'in', part))),
-          ]),
-        )
-        .execute();
-      for (const r of rows) byId.set(r.id, r);
-    }
-    return this.#withAliases([...byId.values()]);
-  }
-
-  /** Title ids by IMDb id (tt…) from the external ids table (migration 0003). */
-  async titleIdsByImdb(imdbIds: string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    for (const part of chunks(imdbIds)) {
-      const rows = await this.db
-        .selectFrom('external_ids')
-        .innerJoin('titles', 'titles.id', 'external_ids.entity_id')
-        .select(['external_ids.external_id', 'external_ids.entity_id'])
-        .where('external_ids.source', '=', 'imdb')
-        .where('external_ids.entity', '=', 'title')
-        .where('external_ids.external_id', 'in', part)
-        .execute();
-      for (const r of rows) out.set(r.external_id, r.entity_id);
-    }
-    return out;
+    return this.titlesByIds([...ids]);
   }
 
   async titlesByIds(ids: number[]): Promise<MatchTitle[]> {

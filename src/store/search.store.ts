@@ -303,7 +303,7 @@ export class SearchStore {
     const dialect = searchDialect(this.db);
     const k = NAME_KINDS[kind];
     const match = dialect.nameRowMatch(q);
-    const equal = dialect.compactEquals(q);
+    const equal = dialect.compactIn([q.compact]);
     const above = dialect.compactStartsWith(q, false);
     const from = dialect.compactStartsWith(q, true);
     /** Entities with a matching key under `cond`. */

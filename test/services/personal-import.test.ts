@@ -145,6 +145,22 @@ describe.skipIf(!present).each(TEST_ENGINES)('personal imports on %s', (engine) 
     expect(mine).toMatchObject({ rating: 8, watch_status: 'watching', episodes_seen: 5 });
   });
 
+  it('matches names by the same folding on both engines, also without a year', async () => {
+    const cy = await newUser(server);
+    const cyActor = actorOf(await server.ctx.services.accounts.byHandle(cy.handle));
+    const t = await newTitle(server, admin, { name: 'ÉLITE NOCTURNE', year: 2019, kind: 'film', episodes: null });
+    const header = fs.readFileSync(path.join(LB, 'ratings.csv'), 'utf8').split(/\r?\n/)[0]!.replace(/^\uFEFF/, '');
+    const line = (name: string, year: string, rating: string, date: string) =>
+      header.split(',').map((c) => ({ Date: date, Name: name, Year: year, Rating: rating })[c] ?? '').join(',');
+    // Case outside ASCII, and accents, differ from the catalog's spelling; no year to narrow by.
+    for (const [name, rating, date] of [['élite nocturne', '4', '2024-03-01'], ['Elite Nocturne', '3.5', '2024-04-01']] as const) {
+      const csv = `${header}\n${line(name, '', rating, date)}\n`;
+      const report = await server.ctx.services.personalImport.import(cyActor, parseLetterboxd([{ name: 'ratings.csv', bytes: Buffer.from(csv) }]));
+      expect(report.unmatched, `${name}: ${JSON.stringify(report.unmatched)}`).toEqual([]);
+      expect((await cy.client.get(`/api/v1/titles/${t.slug}/my-rating`)).body.rating).toMatchObject({ rating: Number(rating) * 2 });
+    }
+  });
+
   it('imports IMDb "Your ratings": by IMDb id first, TV episodes listed back, never guessed', async () => {
     const parsed = parseImdbRatings(file(IMDB));
     const report = await server.ctx.services.personalImport.import(await actor(), parsed);

@@ -18,10 +18,11 @@ import type { Db } from '../../store/db.js';
 import type { WriteQueue } from '../../store/write-queue.js';
 import { PersonalDataStore, type MatchTitle } from '../../store/personal-data.store.js';
 import { RatingsStore } from '../../store/ratings.store.js';
+import { ExternalIdsStore } from '../../store/external-ids.store.js';
 import { AppError } from '../../domain/errors.js';
 import { requireActor, type Actor } from '../../domain/permissions.js';
 import { fromHalfPoints, toHalfPoints, type WatchStatus } from '../../domain/rating.js';
-import { TitleIndex } from '../../domain/title-match.js';
+import { TitleIndex, matchKey } from '../../domain/title-match.js';
 import { headlineFor } from '../../domain/imported-text.js';
 import type { ReviewsService } from '../reviews.service.js';
 import type { ChangeFeed } from '../changes.js';
@@ -68,6 +69,8 @@ interface Matched {
 
 export class PersonalImportService {
   readonly #store: PersonalDataStore;
+  readonly #externalIds: ExternalIdsStore;
+  readonly #db: Db;
 
   constructor(
     db: Db,
@@ -77,6 +80,8 @@ export class PersonalImportService {
     private readonly changes: ChangeFeed,
   ) {
     this.#store = new PersonalDataStore(db.kysely);
+    this.#externalIds = new ExternalIdsStore(db.kysely);
+    this.#db = db;
   }
 
   async import(actorOrNull: Actor | null, parsed: ParsedExport): Promise<ImportReport> {
@@ -107,11 +112,10 @@ export class PersonalImportService {
 
   async #match(rows: PersonalRow[], report: ImportReport): Promise<Matched[]> {
     const imdbIds = [...new Set(rows.flatMap((r) => (r.imdbId ? [r.imdbId] : [])))];
-    const byImdb = await this.#store.titleIdsByImdb(imdbIds);
+    const byImdb = new Map([...(await this.#externalIds.titlesByExternalId(this.#db.kysely, 'imdb', imdbIds))].map(([imdbId, t]) => [imdbId, t.id]));
     const byId = new Map((await this.#store.titlesByIds([...new Set(byImdb.values())])).map((t) => [t.id, t]));
-    const years = [...new Set(rows.flatMap((r) => (r.year === null ? [] : [r.year])))];
-    const noYear = [...new Set(rows.filter((r) => r.year === null).flatMap((r) => [r.name, r.originalName ?? r.name].map((n) => n.toLowerCase())))];
-    const index = new TitleIndex<MatchTitle>([...(await this.#store.titlesOfYears(years)), ...(await this.#store.titlesNamed(noYear))]);
+    // Candidates by folded name through the search keys' index; TitleIndex then applies year and kind.
+    const index = new TitleIndex<MatchTitle>(await this.#store.titlesWithKeys(rows.flatMap((r) => [r.name, r.originalName ?? ''].map(matchKey))));
 
     const out: Matched[] = [];
     for (const row of rows) {

@@ -53,8 +53,8 @@ export interface SearchDialect {
   nameMatch(kind: NameKind, q: NameQuery): RawBuilder<SqlBool>;
   /** The same condition tested on one key row (no index): for probing the keys of one entity. */
   nameRowMatch(q: NameQuery): RawBuilder<SqlBool>;
-  /** `k.compact` is the query's compact form (on the B-tree of 0008). */
-  compactEquals(q: NameQuery): RawBuilder<SqlBool>;
+  /** `k.compact` is one of these folded keys (on the B-tree of 0008). */
+  compactIn(keys: readonly string[]): RawBuilder<SqlBool>;
   /** `k.compact` begins with the query's compact form: `orEqual` false leaves out the key equal to it (B-tree range). */
   compactStartsWith(q: NameQuery, orEqual: boolean): RawBuilder<SqlBool>;
   /** The engine part of migration 0008: a B-tree on `compact` that answers equality and prefix ranges. */
@@ -176,8 +176,8 @@ const sqlite: SearchDialect = {
     return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
   },
 
-  compactEquals(q) {
-    return sql<SqlBool>`(k.compact = ${q.compact})`;
+  compactIn(keys) {
+    return sql<SqlBool>`(k.compact in (${sql.join(keys)}))`;
   },
 
   compactStartsWith(q, orEqual) {
@@ -318,9 +318,9 @@ const postgres: SearchDialect = {
     return postgres.nameMatch('title', q);
   },
 
-  compactEquals(q) {
+  compactIn(keys) {
     // The same expression as the index (0008), or PostgreSQL does not use it.
-    return sql<SqlBool>`(k.compact collate "C" = ${q.compact})`;
+    return sql<SqlBool>`(k.compact collate "C" in (${sql.join(keys)}))`;
   },
 
   compactStartsWith(q, orEqual) {
