@@ -166,7 +166,11 @@ for (const engine of TEST_ENGINES) {
 
     it('imports the Nolan slice: titles, the one person name.basics has, crew credits; a second run changes nothing', async () => {
       const ctx = await fresh();
+      const version = async () => (await ctx.db.kysely.selectFrom('catalog_version').select('version').executeTakeFirstOrThrow()).version;
+      const before = await version();
       const first = await run(ctx, { dir: NOLAN });
+      // One catalog version for the whole run (every bump rebuilds running servers' mention matchers).
+      expect(await version()).toBe(before + 1);
       // tt0000001 is a short: not among the default types (movie, tvMovie, tvSeries, tvMiniSeries).
       expect(first.titles).toEqual({ read: 15, accepted: 14, inserted: 14, updated: 0, unchanged: 0 });
       // Crew names 11 people; name.basics holds only Christopher Nolan, so the other 10 are missing.

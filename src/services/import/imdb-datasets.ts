@@ -113,6 +113,7 @@ function findDataset(dir: string, dataset: ImdbDataset): string | null {
 export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImportOptions): Promise<ImdbImportSummary> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
+  let catalogChanged = false;
   const { dir } = options;
   const types = options.types ?? IMDB_DEFAULT_TYPES;
   const typeProblem = checkImdbTypes(types);
@@ -270,7 +271,7 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
       const rows: NewTitle[] = fresh.map((i) => ({ externalId: externalIds[i]!, slugBase: slugifyFast(fields[i]!.name, fields[i]!.year), ...fields[i]! }));
       const newIds = await store.insertTitles(trx, IMDB_SOURCE, rows, now, titleSlugHints);
       fresh.forEach((i, k) => (ids[i] = newIds[k]!));
-      if (fresh.length || updatedIds.length) await bumpCatalogVersion(trx);
+      if (fresh.length || updatedIds.length) catalogChanged = true;
       return { ids, inserted: fresh.length, updated: updatedIds.length, existing: [...existing.values()].map((e) => e.id) };
     });
     for (let i = 0; i < batch.length; i++) titleIds.set(batch[i]!.tconst, result.ids[i]!);
@@ -329,7 +330,7 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
       await deps.writes.run(async (trx) => {
         await store.upsertAliases(trx, rows);
         await writeTitleKeys(trx, rekey);
-        await bumpCatalogVersion(trx);
+        catalogChanged = true;
       });
     };
     await scan(
@@ -402,7 +403,7 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
         const rows: NewPerson[] = fresh.map((i) => ({ externalId: externalIds[i]!, slugBase: slugifyFast(batch[i]!.name), name: batch[i]!.name }));
         const newIds = await store.insertPeople(trx, IMDB_SOURCE, rows, now, personSlugHints);
         fresh.forEach((i, k) => (ids[i] = newIds[k]!));
-        if (fresh.length || updatedIds.length) await bumpCatalogVersion(trx);
+        if (fresh.length || updatedIds.length) catalogChanged = true;
         return { ids, inserted: fresh.length, updated: updatedIds.length };
       });
       for (let i = 0; i < batch.length; i++) personIds.set(batch[i]!.nconst, result.ids[i]!);
@@ -512,6 +513,10 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
   // ---- 7. Search keys for the titles and people added (src/store/search.store.ts). ----
   const searchStarted = performance.now();
   summary.search = await indexMissingNames(deps.db.kysely);
+  // The catalog version once for the whole run, not per batch: each bump makes every running server
+  // rebuild its mention matcher (seconds of CPU on a large catalog). A run stopped half-way leaves
+  // the bump to the next catalog write or the next run.
+  if (catalogChanged) await deps.writes.run((trx) => bumpCatalogVersion(trx));
   summary.phase_seconds.search = Math.round(performance.now() - searchStarted) / 1000;
 
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
