@@ -11,7 +11,9 @@
 // at 300,000 entries. While one runs, callers wait for it only when the previous build was quick
 // (WAIT_FOR_BUILD_MS); otherwise they link with the previous matcher and the new one takes over when
 // ready (a review saved in those seconds gets the previous catalog's links; `marquee mentions relink`
-// recomputes all). At most one build runs at a time per process.
+// recomputes all). At most one build runs at a time per process. The build runs on this thread, so
+// a slow one pauses the process: writers of the catalog bump the version once per change, importers
+// once per run (docs/DECISIONS.md, "Mention links").
 import type { Db } from '../store/db.js';
 import type { WriteQueue } from '../store/write-queue.js';
 import { MentionsStore, type CatalogSnapshot } from '../store/mentions.store.js';
