@@ -2,7 +2,6 @@
 // line, fields separated by a tab, `\N` for null, no quoting and no escapes. A field can hold neither a
 // tab nor a newline, so splitting on tabs *is* the format (no CSV parser: quotes are ordinary
 // characters in these files). Pure functions: a line's fields in, a typed record or a reason out.
-import { slugify } from './slug.js';
 
 export const IMDB_NULL = '\\N';
 
@@ -269,26 +268,6 @@ export function checkImdbTypes(types: readonly string[]): string | null {
     return `unknown IMDb title type "${t}" (one of ${Object.keys(IMDB_TYPE_KINDS).join(', ')})`;
   }
   return null;
-}
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-
-/**
- * slugify (src/domain/slug.ts) with a shortcut for plain-ASCII names, where Unicode folding changes
- * nothing: the same result several times faster, which matters at hundreds of thousands of titles.
- * Any other name goes through slugify itself.
- */
-export function slugifyFast(name: string, year?: number | null): string {
-  if (!ASCII_ONLY.test(name)) return slugify(name, year);
-  const base = name
-    .toLowerCase()
-    .replace(/'/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  const stem = base || 'untitled';
-  return year ? `${stem}-${year}` : stem;
 }
 
 /** Whether `line` from start to end (exclusive) is an id with the prefix (as imdbIdNumber checks). */

@@ -119,7 +119,7 @@ export class ModerationService {
   readonly #store: ModerationStore;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly changes: ChangeFeed,

@@ -7,6 +7,7 @@
 // decoded), after Unicode NFKC and case folding. Words come from Intl.Segmenter (granularity 'word',
 // isWordLike only), so Korean, Japanese and Chinese are shingled as well as English; punctuation and
 // white space never count.
+import { isAscii } from '../text.js';
 
 /** Words per shingle. */
 export const SHINGLE_SIZE = 5;
@@ -55,12 +56,11 @@ const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 // a check. For ASCII, UAX #29's word rules reduce to this expression — runs of letters, digits and
 // "_", joined by . ' : between letters and by . , ; ' between digits — and a lone "_" is not
 // word-like. test/domain/quality/policy.test.ts checks it against the segmenter on random ASCII.
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /(?:[A-Za-z0-9_]|(?<=[A-Za-z])[.':](?=[A-Za-z])|(?<=[0-9])[.,;'](?=[0-9]))+/g;
 
 /** The word-like segments of already folded text, by Intl.Segmenter (or its ASCII equivalent). */
 export function segmentWords(folded: string): string[] {
-  if (ASCII_ONLY.test(folded)) return (folded.match(ASCII_WORD) ?? []).filter((w) => w !== '_');
+  if (isAscii(folded)) return (folded.match(ASCII_WORD) ?? []).filter((w) => w !== '_');
   const words: string[] = [];
   for (const s of wordSegmenter.segment(folded)) if (s.isWordLike) words.push(s.segment);
   return words;

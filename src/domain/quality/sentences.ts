@@ -4,6 +4,7 @@
 // inside a paragraph that repeats a whole earlier paragraph are left to repeated_paragraph.
 import { collapseWhiteSpace, foldText } from './fold.js';
 import { findRepeatedParagraphs } from './repeats.js';
+import { isAscii } from '../text.js';
 
 export interface Span {
   /** Offset of the first UTF-16 code unit in the body. */
@@ -86,12 +87,11 @@ export function findRepeatedSentences(body: string): RepeatedSentence[] {
 // same key are the same text up to case, white space and punctuation at their ends, so their
 // pieces with letters or digits pair up with equal keys: no piece key repeated means no sentence
 // repeated. test/domain/quality/sentences.test.ts checks this against the segmenter on random text.
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const ASCII_PIECE_BREAK = /(?<=[.!?])|[\r\n]+/;
 
 /** False when no sentence of the body can repeat another; true when one may (or the text is not ASCII). */
 export function maySentencesRepeat(body: string): boolean {
-  if (!ASCII_ONLY.test(body)) return true;
+  if (!isAscii(body)) return true;
   const seen = new Set<string>();
   for (const piece of body.split(ASCII_PIECE_BREAK)) {
     if (!HAS_CONTENT.test(piece)) continue;

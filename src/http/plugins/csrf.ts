@@ -18,6 +18,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import { AppError } from '../../domain/errors.js';
 import { SESSION_COOKIE } from './auth.js';
+import { isCrossSite } from './origin.js';
 
 export const CSRF_COOKIE = 'marquee_csrf';
 export const CSRF_FIELD = '_csrf';
@@ -83,22 +84,12 @@ export function csrfValid(req: FastifyRequest): boolean {
   return !!cookie && equal(sent, cookie);
 }
 
-function crossSite(req: FastifyRequest, ownOrigin: string): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
-  const origin = req.headers.origin;
-  if (origin === undefined) return false;
-  if (origin === 'null') return true;
-  const host = req.headers.host;
-  return origin !== ownOrigin && !(host !== undefined && (origin === `http://${host}` || origin === `https://${host}`));
-}
-
 export function registerCsrf(app: FastifyInstance, baseUrl: string): void {
   const ownOrigin = new URL(baseUrl).origin;
   // preHandler: after the body is parsed and the caller is known.
   app.addHook('preHandler', async (req) => {
     if (SAFE.has(req.method) || req.url.startsWith('/api/')) return;
     if (req.routeOptions.config?.csrf === 'signed-in' && !req.user) return;
-    if (crossSite(req, ownOrigin) || !csrfValid(req)) throw new CsrfError();
+    if (isCrossSite(req, ownOrigin) || !csrfValid(req)) throw new CsrfError();
   });
 }

@@ -27,6 +27,7 @@ import type { WriteQueue } from '../../store/write-queue.js';
 import type { Clock } from '../clock.js';
 import { ExternalIdsStore, type AliasRow, type CreditInsert, type NewPerson, type NewTitle } from '../../store/external-ids.store.js';
 import { bumpCatalogVersion } from '../../store/mentions.store.js';
+import { slugify } from '../../domain/slug.js';
 import { indexMissingNames, writePersonKeys, writeTitleKeys } from '../../store/search.store.js';
 import {
   IMDB_DEFAULT_TYPES,
@@ -41,7 +42,6 @@ import {
   parseName,
   parsePrincipal,
   parseRating,
-  slugifyFast,
   isWellFormedBasicsToSkip,
   type BasicsRecord,
   type ImdbDataset,
@@ -268,7 +268,7 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
       }
       // New titles are indexed for search in bulk at the end; renamed ones now, with the rename.
       await writeTitleKeys(trx, updatedIds);
-      const rows: NewTitle[] = fresh.map((i) => ({ externalId: externalIds[i]!, slugBase: slugifyFast(fields[i]!.name, fields[i]!.year), ...fields[i]! }));
+      const rows: NewTitle[] = fresh.map((i) => ({ externalId: externalIds[i]!, slugBase: slugify(fields[i]!.name, fields[i]!.year), ...fields[i]! }));
       const newIds = await store.insertTitles(trx, IMDB_SOURCE, rows, now, titleSlugHints);
       fresh.forEach((i, k) => (ids[i] = newIds[k]!));
       if (fresh.length || updatedIds.length) catalogChanged = true;
@@ -400,7 +400,7 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
           }
         }
         await writePersonKeys(trx, updatedIds);
-        const rows: NewPerson[] = fresh.map((i) => ({ externalId: externalIds[i]!, slugBase: slugifyFast(batch[i]!.name), name: batch[i]!.name }));
+        const rows: NewPerson[] = fresh.map((i) => ({ externalId: externalIds[i]!, slugBase: slugify(batch[i]!.name), name: batch[i]!.name }));
         const newIds = await store.insertPeople(trx, IMDB_SOURCE, rows, now, personSlugHints);
         fresh.forEach((i, k) => (ids[i] = newIds[k]!));
         if (fresh.length || updatedIds.length) catalogChanged = true;
