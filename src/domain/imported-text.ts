@@ -2,6 +2,7 @@
 // (<b>, <i>, <a href>, <br>, <blockquote>) and line breaks inside the text; Marquee stores plain text
 // whose paragraphs are its non-blank lines, and needs a headline (1–120 characters) that Letterboxd
 // has not got. Pure functions.
+import { HEADLINE_MAX } from './review-text.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
 
@@ -31,7 +32,6 @@ function safeCodePoint(cp: number): string | null {
   return String.fromCodePoint(cp);
 }
 
-export const HEADLINE_MAX = 120;
 
 /**
  * A headline for a review that came without one: its first sentence (or first line), cut at a word

@@ -20,6 +20,7 @@
 // tokenizers fold the text and the query alike). Reviews whose headline holds every word come
 // first; within that, the most helpful first (helpful_score, then votes, then newest).
 import { nameKeys, type NameKeys } from './names.js';
+import { charCount } from './text.js';
 
 /** The most words of a query that are used; the rest is ignored (keeps every query cheap). */
 export const MAX_QUERY_WORDS = 8;
@@ -35,19 +36,14 @@ export interface NameQuery {
   wordStart: string[];
 }
 
-const charLength = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
 
 /** The name query for `q`, or null when nothing in it can match (punctuation only). */
 export function parseNameQuery(q: string): NameQuery | null {
   const { spaced, compact } = nameKeys(q);
   if (spaced === '') return null;
   const words = [...new Set(spaced.split(' '))].slice(0, MAX_QUERY_WORDS);
-  const anywhere = words.filter((w) => charLength(w) >= SUBSTRING_MIN);
-  const wordStart = words.filter((w) => charLength(w) < SUBSTRING_MIN);
+  const anywhere = words.filter((w) => charCount(w) >= SUBSTRING_MIN);
+  const wordStart = words.filter((w) => charCount(w) < SUBSTRING_MIN);
   return { compact, anywhere, wordStart };
 }
 
@@ -107,6 +103,6 @@ export const MAX_QUERY_LENGTH = 200;
 /** Why a query is refused, or null when it is acceptable. */
 export function queryProblem(q: string): string | null {
   if (q.trim() === '') return 'Type something to search for.';
-  if (charLength(q) > MAX_QUERY_LENGTH) return `A search is at most ${MAX_QUERY_LENGTH} characters.`;
+  if (charCount(q) > MAX_QUERY_LENGTH) return `A search is at most ${MAX_QUERY_LENGTH} characters.`;
   return null;
 }

@@ -6,3 +6,10 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
 export function isAscii(text: string): boolean {
   return ASCII_ONLY.test(text);
 }
+
+/** Length in characters (code points), not UTF-16 units: what JSON Schema's maxLength counts. */
+export function charCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}

@@ -205,6 +205,12 @@ for (const engine of TEST_ENGINES) {
       expect(res.html).toContain('Paragraph 3 repeats paragraph 1.');
       expect(res.html).toContain('>Remove repeated paragraphs<');
       expect(res.html).toContain('>The pacing is patient.\nThe acting is superb.\nThe pacing is patient.</textarea>');
+      // Lengths count characters as the API does: 120 emoji fit a headline (240 UTF-16 units), 121 do not.
+      // (No rating, so neither is saved.)
+      res = await b.post(`/titles/${title.slug}/review`, { _csrf: token, headline: '🎬'.repeat(120), body: repeated, rating: '' });
+      expect([res.status, res.html.includes('id="f-rating-error"'), res.html.includes('id="f-headline-error"')]).toEqual([422, true, false]);
+      res = await b.post(`/titles/${title.slug}/review`, { _csrf: token, headline: '🎬'.repeat(121), body: repeated, rating: '' });
+      expect([res.status, res.html.includes('id="f-headline-error"')]).toEqual([422, true]);
       // "Check writing hints" without JavaScript: the form comes back with its hints; nothing is saved.
       res = await b.post(`/titles/${title.slug}/review`, { _csrf: token, headline: 'Patient', body: repeated, rating: '8', action: 'check' });
       expect(res.status).toBe(200);

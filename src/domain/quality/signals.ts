@@ -2,6 +2,7 @@
 // the options; every threshold is configurable (QualityOptions) with the defaults below.
 import { stripMarkup } from './minhash.js';
 import { collapseWhiteSpace } from './fold.js';
+import { charCount } from '../text.js';
 
 export interface QualityOptions {
   /** too_short: warn when the body has fewer characters than this (code points, markup removed, white space collapsed). */
@@ -36,9 +37,7 @@ export function resolveOptions(options: Partial<QualityOptions> = {}): QualityOp
 
 /** Length the too_short rule measures: code points of the text without markup, white space collapsed. */
 export function visibleLength(body: string): number {
-  let n = 0;
-  for (const _ of collapseWhiteSpace(stripMarkup(body).normalize('NFKC')).trim()) n++;
-  return n;
+  return charCount(collapseWhiteSpace(stripMarkup(body).normalize('NFKC')).trim());
 }
 
 export interface CaseCounts {

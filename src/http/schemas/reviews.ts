@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { ListOf, Nullable, PageQuery, Rating } from './common.js';
+import { BODY_MAX, HEADLINE_MAX } from '../../domain/review-text.js';
 
 const WatchStatus = Type.Union([Type.Literal('completed'), Type.Literal('watching'), Type.Literal('dropped'), Type.Literal('plan_to_watch')]);
 const Status = Type.Union([Type.Literal('published'), Type.Literal('pending'), Type.Literal('hidden'), Type.Literal('removed')]);
@@ -81,8 +82,8 @@ const SubScores = Type.Object(
 );
 
 const reviewFields = {
-  headline: Type.String({ minLength: 1, maxLength: 120 }),
-  body: Type.String({ maxLength: 20_000 }),
+  headline: Type.String({ minLength: 1, maxLength: HEADLINE_MAX }),
+  body: Type.String({ maxLength: BODY_MAX }),
   rating: Rating,
   scores: Type.Optional(SubScores),
   watch_status: Type.Optional(Nullable(WatchStatus)),
@@ -100,7 +101,7 @@ export const ReviewPatchBody = Type.Partial(
   { additionalProperties: false, minProperties: 1 },
 );
 export const CheckBody = Type.Object(
-  { headline: Type.String({ maxLength: 120 }), body: Type.String({ maxLength: 20_000 }) },
+  { headline: Type.String({ maxLength: HEADLINE_MAX }), body: Type.String({ maxLength: BODY_MAX }) },
   { additionalProperties: false },
 );
 export const QualityEnvelope = Type.Object({ quality: Type.Ref('Quality') });

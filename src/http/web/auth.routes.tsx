@@ -12,6 +12,7 @@ import { str } from './query.js';
 import { strings as t } from './strings.js';
 import { safeNext, viewerOf } from './view.js';
 import { LoginPage, RegisterPage } from './pages/auth.js';
+import { HANDLE_PATTERN, PASSWORD_MIN } from '../../services/accounts.service.js';
 
 const field = (body: unknown, name: string) => {
   const v = (body as FormBody | undefined)?.[name];
@@ -59,9 +60,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     const values = { handle: field(req.body, 'handle').trim(), email: field(req.body, 'email').trim() };
     const password = field(req.body, 'password');
     const errors: FieldErrors = {};
-    if (!/^[A-Za-z0-9_]{3,30}$/.test(values.handle)) errors.handle = t.auth.handleInvalid;
+    if (!new RegExp(HANDLE_PATTERN).test(values.handle)) errors.handle = t.auth.handleInvalid;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) errors.email = t.auth.emailInvalid;
-    if (password.length < 10) errors.password = t.auth.passwordShort;
+    if (password.length < PASSWORD_MIN) errors.password = t.auth.passwordShort;
     if (!Object.keys(errors).length) {
       try {
         const user = await accounts.register({ handle: values.handle, email: values.email, password });

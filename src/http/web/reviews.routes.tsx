@@ -18,6 +18,8 @@ import { strings as t } from './strings.js';
 import { viewerOf } from './view.js';
 import { SCORE_FIELDS, WriteReviewPage } from './pages/write-review.js';
 import { ReportPage, ReviewPage } from './pages/review.js';
+import { BODY_MAX, HEADLINE_MAX } from '../../domain/review-text.js';
+import { charCount } from '../../domain/text.js';
 
 const fmt = (n: number | null) => (n === null ? '' : String(n));
 const idOf = (params: unknown): number => idParam(params) ?? notFoundReview();
@@ -49,8 +51,8 @@ function parseReviewForm(body: FormBody, title: TitleJson): { values: FormValues
   const errors: FieldErrors = {};
   const headline = values.headline!.trim();
   if (!headline) errors.headline = t.write.headlineRequired;
-  else if (headline.length > 120) errors.headline = t.write.headlineTooLong;
-  if (values.body!.length > 20_000) errors.body = t.write.bodyTooLong;
+  else if (charCount(headline) > HEADLINE_MAX) errors.headline = t.write.headlineTooLong;
+  if (charCount(values.body!) > BODY_MAX) errors.body = t.write.bodyTooLong;
   const rating = values.rating === '' ? NaN : Number(values.rating);
   if (values.rating === '') errors.rating = t.write.ratingRequired;
   else if (!isValidRating(rating)) errors.rating = t.write.ratingInvalid;

@@ -28,6 +28,8 @@ import type { ReviewsService } from '../reviews.service.js';
 import type { ChangeFeed } from '../changes.js';
 import type { Clock } from '../clock.js';
 import { SOURCE_RANK, type ParsedExport, type PersonalRow, type ReadFile } from './personal-rows.js';
+import { BODY_MAX } from '../../domain/review-text.js';
+import { charCount } from '../../domain/text.js';
 
 export interface RowNote {
   file: string;
@@ -55,7 +57,6 @@ export interface ImportReport {
   skipped: RowNote[];
 }
 
-const BODY_MAX = 20_000;
 /** Titles per write transaction (each its own group-commit operation). */
 const RATINGS_PER_WRITE = 200;
 
@@ -228,8 +229,8 @@ export class PersonalImportService {
         report.skipped.push(note(row, `a review on Marquee needs a rating, and ${titleName(title)} has none in the file or here`));
         continue;
       }
-      if (body.length > BODY_MAX) {
-        report.skipped.push(note(row, `the review is ${body.length} characters; Marquee takes at most ${BODY_MAX}`));
+      if (charCount(body) > BODY_MAX) {
+        report.skipped.push(note(row, `the review is ${charCount(body)} characters; Marquee takes at most ${BODY_MAX}`));
         continue;
       }
       try {

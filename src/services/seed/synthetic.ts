@@ -14,6 +14,7 @@ import { BulkInsert, analyze, anyRows, idRange, inTransaction, maxId, setInstanc
 import { helpfulScore, histogramBucket } from '../../domain/ranking.js';
 import { slugCandidates, slugify } from '../../domain/slug.js';
 import { Rng } from '../../domain/random.js';
+import { BODY_MAX, HEADLINE_MAX } from '../../domain/review-text.js';
 
 export interface SyntheticOptions {
   titles: number;
@@ -46,8 +47,6 @@ const DAY_MS = 86_400_000;
 const START_S = START_MS / 1000;
 const END_S = END_MS / 1000;
 
-const BODY_MAX = 20_000;
-const HEADLINE_MAX = 120;
 /** A transaction commits after this many reviews or votes, whichever comes first. */
 const BATCH_REVIEWS = 25_000;
 const BATCH_VOTES = 250_000;
