@@ -8,7 +8,7 @@ import { checkQuality, type Quality, type Warning } from '../domain/quality/inde
 import { DEFAULT_QUALITY_OPTIONS, type QualityOptions } from '../domain/quality/signals.js';
 import { bestMatch, nearDuplicateWarning, type Match } from '../domain/quality/lsh-keys.js';
 import { textFacts } from '../domain/quality/text-facts.js';
-import { DEFAULT_POLICY, decide, type Decision } from '../domain/quality/policy.js';
+import { decide, type Decision } from '../domain/quality/policy.js';
 
 export type QualitySettings = Config['quality'];
 
@@ -75,6 +75,3 @@ export class QualityService {
     return { quality: { warnings: decision.shown, suggested_body: signals.suggested_body }, decision, buckets, match };
   }
 }
-
-/** The issue's defaults, for services built without a configuration (tests of other areas). */
-export const DEFAULT_QUALITY_SETTINGS: QualitySettings = { policy: DEFAULT_POLICY, minLength: 200, maxLinks: 2 };

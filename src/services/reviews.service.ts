@@ -15,7 +15,7 @@ import { reviewJson, storedWarnings, type ReviewJson } from './present.js';
 import { decodeCursor, pageOf, type Page } from './cursor.js';
 import type { ChangeFeed } from './changes.js';
 import type { MentionsService } from './mentions.service.js';
-import { DEFAULT_QUALITY_SETTINGS, QualityService, type Assessment } from './quality.service.js';
+import type { QualityService, Assessment } from './quality.service.js';
 import { changeStatus, reviewTarget } from './moderation.service.js';
 import { LshStore } from '../store/lsh.store.js';
 import { ModerationStore } from '../store/moderation.store.js';
@@ -81,9 +81,9 @@ export class ReviewsService {
     private readonly clock: Clock,
     private readonly changes: ChangeFeed,
     /** Mention links of the body (issue 6); none are stored when absent. */
-    private readonly mentions: MentionsService | null = null,
-    /** Quality checks, near-duplicates and the policy (issue 5). */
-    private readonly quality: QualityService = new QualityService(db, DEFAULT_QUALITY_SETTINGS),
+    private readonly mentions: MentionsService | null,
+    /** Quality checks, near-duplicates and the policy (issue 5), as configured. */
+    private readonly quality: QualityService,
   ) {
     this.#reviews = new ReviewsStore(db.kysely);
     this.#catalog = new CatalogStore(db.kysely);
