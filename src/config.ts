@@ -29,6 +29,8 @@ export interface Config {
   sessionDays: number;
   /** Upper bound of writes committed together by the group-commit writer. */
   writeBatchMax: number;
+  /** SQLite file: commit votes on a writer thread of their own (src/services/writer-thread.ts). */
+  writerThread: boolean;
   /** Review integrity (issue 5): the policy per warning code and the signal checks' thresholds. */
   quality: {
     policy: Policy;
@@ -91,6 +93,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
+  const writerThreadSwitch = env.MARQUEE_WRITER_THREAD ?? 'on';
+  if (!['on', 'off'].includes(writerThreadSwitch)) {
+    problems.push(`MARQUEE_WRITER_THREAD must be "on" or "off" (got "${writerThreadSwitch}")`);
+  }
   const rateLimitSwitch = env.MARQUEE_RATE_LIMIT ?? 'on';
   if (!['on', 'off'].includes(rateLimitSwitch)) {
     problems.push(`MARQUEE_RATE_LIMIT must be "on" or "off" (got "${rateLimitSwitch}")`);
@@ -119,6 +125,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     sessionDays: int('MARQUEE_SESSION_DAYS', 30, 1, 3650),
     writeBatchMax: int('MARQUEE_WRITE_BATCH_MAX', 256, 1, 10_000),
+    writerThread: writerThreadSwitch !== 'off',
     quality: {
       policy: qualityPolicy.policy,
       minLength: int('MARQUEE_MIN_REVIEW_LENGTH', 200, 0, 20_000),

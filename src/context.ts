@@ -5,6 +5,9 @@ import type { Config } from './config.js';
 import { openDb, ping, type Db } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { WriteQueue } from './store/write-queue.js';
+import { SharedWriteLock } from './store/write-lock.js';
+import { InlineWrites, type NamedWrites } from './services/named-writes.js';
+import { WriterThread } from './services/writer-thread.js';
 import { AccountsService } from './services/accounts.service.js';
 import { CatalogService } from './services/catalog.service.js';
 import { ReviewsService } from './services/reviews.service.js';
@@ -39,6 +42,10 @@ export interface AppContext {
   logger: Logger;
   db: Db;
   writes: WriteQueue;
+  /** The writes that may run on the writer thread (votes). */
+  namedWrites: NamedWrites;
+  /** SQLite's write lock as the server thread and the writer thread share it (none: no writer thread). */
+  writeLock: SharedWriteLock | undefined;
   services: Services;
   clock: Clock;
   /** Whether the database answers (readiness probe). */
@@ -68,11 +75,18 @@ export async function openContext(config: Config, options: ContextOptions = {}):
     await db.close();
     throw err;
   }
+  // On a SQLite file, votes commit on a writer thread; the two threads share SQLite's write lock.
+  const file = db.parts.file;
+  const lock = config.writerThread && file !== undefined && file !== ':memory:' ? new SharedWriteLock() : undefined;
   const writes = new WriteQueue(db.kysely, {
     maxBatch: config.writeBatchMax,
     concurrency: db.engine === 'sqlite' ? 1 : 4,
     isRetryable: db.parts.isRetryable,
+    lock,
   });
+  const namedWrites: NamedWrites = lock
+    ? new WriterThread({ databaseUrl: config.databaseUrl, lock, maxBatch: config.writeBatchMax }, (err) => logger.error({ err }, 'the writer thread failed; votes are refused until the server restarts'))
+    : new InlineWrites(writes, db.engine);
   const changes = new ChangeFeed(db);
   if (options.listen) await changes.listen((err) => logger.warn({ err }, 'change listener lost its connection'));
   const mentions = new MentionsService(db, writes, (err) => logger.warn({ err }, 'rebuilding the mention matcher failed'));
@@ -82,7 +96,7 @@ export async function openContext(config: Config, options: ContextOptions = {}):
     accounts: new AccountsService(db, writes, config, clock),
     catalog: new CatalogService(db, writes, config, clock, changes),
     reviews,
-    votes: new VotesService(db, writes, clock, changes),
+    votes: new VotesService(namedWrites, clock, changes),
     reports: new ReportsService(db, writes, clock, changes),
     changes,
     personalImport: new PersonalImportService(db, writes, clock, reviews, changes),
@@ -98,12 +112,15 @@ export async function openContext(config: Config, options: ContextOptions = {}):
     logger,
     db,
     writes,
+    namedWrites,
+    writeLock: lock,
     services,
     clock,
-    ready: () => ping(db),
+    ready: async () => namedWrites.healthy() && (await ping(db)),
     async close() {
       if (closed) return;
       closed = true;
+      await namedWrites.close();
       await writes.close();
       await changes.close();
       await db.close();

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
 
   it('lists every bad value in one error', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MARQUEE_RATE_LIMIT: 'maybe', BASE_URL: 'not a url' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MARQUEE_RATE_LIMIT: 'maybe', BASE_URL: 'not a url', MARQUEE_WRITER_THREAD: 'yes' });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -21,11 +21,17 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/DATABASE_URL/);
       expect(problems).toMatch(/MARQUEE_RATE_LIMIT/);
       expect(problems).toMatch(/BASE_URL/);
+      expect(problems).toMatch(/MARQUEE_WRITER_THREAD must be "on" or "off"/);
     }
   });
 
   it('turns rate limits off only when asked', () => {
     expect(loadConfig({ MARQUEE_RATE_LIMIT: 'off' }).rateLimits.enabled).toBe(false);
     expect(loadConfig({ MARQUEE_RATE_LIMIT_WRITES_MAX: '5' }).rateLimits.writes.max).toBe(5);
+  });
+
+  it('commits votes on a writer thread unless told not to', () => {
+    expect(loadConfig({}).writerThread).toBe(true);
+    expect(loadConfig({ MARQUEE_WRITER_THREAD: 'off' }).writerThread).toBe(false);
   });
 });

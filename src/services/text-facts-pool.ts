@@ -1,14 +1,10 @@
 // textFacts (src/domain/quality/text-facts.ts) for many texts at once, spread over worker threads.
 // With `threads: 0` it runs on the calling thread; the answers are the same either way.
-//
-// Under the TypeScript sources (tests, `tsx`) the worker is the .ts file, loaded through tsx; from
-// the build it is the compiled .js beside this file.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-threads.js';
 import { textFacts, type TextFacts } from '../domain/quality/text-facts.js';
 import type { QualityOptions } from '../domain/quality/signals.js';
-
-const TSX_BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(require('node:worker_threads').workerData); });`;
 
 export interface TextFactsRequest {
   seq: number;
@@ -37,11 +33,8 @@ export class TextFactsPool {
     readonly threads: number,
     private readonly options: Partial<QualityOptions>,
   ) {
-    const source = import.meta.url.endsWith('.ts');
-    const url = new URL(source ? './quality-scan.worker.ts' : './quality-scan.worker.js', import.meta.url);
     for (let i = 0; i < threads; i++) {
-      // From the sources, the worker registers tsx's loader before importing the .ts entry.
-      const worker = source ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: url.href }) : new Worker(url);
+      const worker = startWorker('quality-scan', import.meta.url);
       worker.on('message', (reply: TextFactsReply) => {
         const waiting = this.#waiting.get(reply.seq);
         this.#waiting.delete(reply.seq);

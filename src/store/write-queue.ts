@@ -36,6 +36,8 @@ export interface WriteQueueOptions {
   concurrency: number;
   /** Whether a failed transaction may be tried again (deadlock, busy). */
   isRetryable(err: unknown): boolean;
+  /** Held around every transaction when another thread writes the same SQLite file (src/store/write-lock.ts). */
+  lock?: { with<T>(fn: () => Promise<T>): Promise<T> };
 }
 
 export class WriteQueue {
@@ -88,7 +90,7 @@ export class WriteQueue {
     group.sort((a, b) => a.order - b.order); // stable: arrival order within the same key
     const outcomes = new Array<{ ok: boolean; value: unknown }>(group.length);
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await this.#transaction(async (trx) => {
         for (let i = 0; i < group.length; i++) {
           try {
             outcomes[i] = { ok: true, value: await group[i]!.op(trx) };
@@ -109,13 +111,18 @@ export class WriteQueue {
     group.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
   }
 
+  #transaction<T>(fn: (trx: WriteTransaction) => Promise<T>): Promise<T> {
+    const run = () => this.db.transaction().execute(fn);
+    return this.options.lock ? this.options.lock.with(run) : run();
+  }
+
   /** Runs one operation in its own transaction, retrying a few times on a retryable failure. */
   async #runAlone(item: Pending, firstError: unknown): Promise<void> {
     let lastError = firstError;
     const attempts = firstError !== null && !this.options.isRetryable(firstError) ? 0 : 5;
     for (let attempt = 0; attempt < attempts; attempt++) {
       try {
-        item.resolve(await this.db.transaction().execute((trx) => item.op(trx)));
+        item.resolve(await this.#transaction((trx) => item.op(trx)));
         return;
       } catch (err) {
         lastError = err;

@@ -62,7 +62,7 @@ export async function seedDemo(ctx: AppContext): Promise<SeedSummary> {
   let at = new Date();
   const clock: Clock = { now: () => at };
   const reviews = new ReviewsService(ctx.db, ctx.writes, clock, ctx.services.changes, ctx.services.mentions, ctx.services.quality);
-  const votes = new VotesService(ctx.db, ctx.writes, clock, ctx.services.changes);
+  const votes = new VotesService(ctx.namedWrites, clock, ctx.services.changes);
   const reviewIds = new Map<string, number>();
   const now = Date.now();
   for (const r of DEMO_REVIEWS) {

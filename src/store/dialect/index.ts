@@ -17,6 +17,8 @@ export interface EngineParts {
   listen?(channel: string, onMessage: (payload: string) => void, onError: (err: Error) => void): Promise<{ close(): Promise<void> }>;
   /** A short text naming where the data lives, for logs (never the password). */
   describe: string;
+  /** SQLite: the database file (':memory:' for a private in-memory database). */
+  file?: string;
 }
 
 export interface EngineOptions {
@@ -36,6 +38,7 @@ export function engineParts(url: string, options: EngineOptions = {}): EnginePar
       // Another process holding the write lock past busy_timeout.
       isRetryable: (err) => (err as { code?: string })?.code === 'SQLITE_BUSY',
       describe: `sqlite:${file}`,
+      file,
     };
   }
   const pool = openPgPool(url, options.poolSize, options.onConnectionError);

@@ -1,0 +1,48 @@
+// The writer thread (src/services/writer-thread.ts): its own connection to the SQLite file and its own
+// group-commit queue, running the named writes it is sent and answering each once its group committed.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDb } from '../store/db.js';
+import { WriteQueue } from '../store/write-queue.js';
+import { SharedWriteLock } from '../store/write-lock.js';
+import { InlineWrites } from './named-writes.js';
+import { errorToFailure, type FromWriter, type ToWriter, type WriteReply, type WriterThreadData } from './writer-thread.js';
+
+const data = (workerData as { data: WriterThreadData }).data;
+const db = openDb(data.databaseUrl);
+const queue = new WriteQueue(db.kysely, {
+  maxBatch: data.maxBatch,
+  concurrency: 1,
+  isRetryable: db.parts.isRetryable,
+  lock: new SharedWriteLock(data.lock),
+});
+const writes = new InlineWrites(queue, db.engine);
+
+let replies: WriteReply[] = [];
+function flush(): void {
+  if (replies.length === 0) return;
+  const batch = replies;
+  replies = [];
+  parentPort!.postMessage({ type: 'replies', replies: batch } satisfies FromWriter);
+}
+function reply(r: WriteReply): void {
+  // The answers of one group go back in one message.
+  if (replies.push(r) === 1) setImmediate(flush);
+}
+
+parentPort!.on('message', (message: ToWriter) => {
+  if (message.type === 'close') {
+    void (async () => {
+      await queue.close();
+      flush();
+      await db.close();
+      process.exit(0);
+    })();
+    return;
+  }
+  for (const r of message.requests) {
+    writes.run(r.name, r.input as never, r.order).then(
+      (value) => reply({ id: r.id, ok: true, value }),
+      (err: unknown) => reply({ id: r.id, ok: false, error: errorToFailure(err) }),
+    );
+  }
+});

@@ -1,0 +1,95 @@
+// Votes on a SQLite file commit on the writer thread, which shares SQLite's write lock with the
+// server thread (src/services/writer-thread.ts); elsewhere they commit on the server thread.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InlineWrites } from '../../src/services/named-writes.js';
+import { WriterThread } from '../../src/services/writer-thread.js';
+import { startServer, type TestServer } from '../support/server.js';
+import { newAdmin, newReview, newTitle, newUser } from '../support/factories.js';
+import { TEST_ENGINES } from '../support/databases.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('writer thread on a SQLite file', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer('sqlite');
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('records votes on the writer thread, waiting for the shared write lock like the server thread does', async () => {
+    expect(server.ctx.namedWrites).toBeInstanceOf(WriterThread);
+    const lock = server.ctx.writeLock!;
+    const admin = await newAdmin(server);
+    const title = await newTitle(server, admin);
+    const author = await newUser(server);
+    const voter = await newUser(server);
+    const review = await newReview(author, title.slug);
+    const first = await newUser(server);
+    await server.ctx.services.votes.vote({ id: first.id, role: 'member' }, review.id, false); // the thread is up
+
+    // While the lock is held elsewhere, neither thread writes: a vote sent now is answered only after
+    // the lock is let go, and a server-thread write waits too; neither blocks this event loop.
+    await lock.acquire();
+    let voted = false;
+    const vote = server.ctx.services.votes.vote({ id: voter.id, role: 'member' }, review.id, true).then((r) => ((voted = true), r));
+    let wrote = false;
+    const write = server.ctx.writes.run(async () => (wrote = true));
+    await sleep(300);
+    expect(voted).toBe(false);
+    expect(wrote).toBe(false);
+    lock.release();
+    const answered = await vote;
+    await write;
+    expect(answered.helpful).toEqual({ yes: 1, no: 1 });
+    const stored = await server.ctx.db.kysely.selectFrom('reviews').select(['helpful_yes', 'helpful_no']).where('id', '=', review.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ helpful_yes: 1, helpful_no: 1 });
+  });
+
+  it('brings refusals back from the writer thread as the contract’s errors', async () => {
+    const admin = await newAdmin(server);
+    const title = await newTitle(server, admin);
+    const author = await newUser(server);
+    const review = await newReview(author, title.slug);
+    const own = await author.client.put(`/api/v1/reviews/${review.id}/vote`, { helpful: true });
+    expect([own.status, own.body.error.code]).toEqual([403, 'own_review']);
+    const missing = await author.client.put(`/api/v1/reviews/99999999/vote`, { helpful: true });
+    expect([missing.status, missing.body.error.code]).toEqual([404, 'not_found']);
+  });
+
+  it('finishes the votes already sent when the server shuts down', async () => {
+    const local = await startServer('sqlite');
+    try {
+      const admin = await newAdmin(local);
+      const title = await newTitle(local, admin);
+      const author = await newUser(local);
+      const review = await newReview(author, title.slug);
+      const voters = await Promise.all(Array.from({ length: 10 }, () => newUser(local)));
+      const actors = voters.map((v) => ({ id: v.id, role: 'member' as const }));
+      const pending = actors.map((a) => local.ctx.services.votes.vote(a, review.id, true));
+      await local.ctx.namedWrites.close();
+      const results = await Promise.all(pending);
+      expect(results.at(-1)!.helpful.yes).toBeGreaterThan(0);
+      const n = await local.ctx.db.kysely.selectFrom('votes').select((eb) => eb.fn.countAll<number>().as('n')).where('review_id', '=', review.id).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(10);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+describe('votes on the server thread', () => {
+  it.each([
+    ...TEST_ENGINES.filter((e) => e === 'postgres').map((e) => [e, {}] as const),
+    ['sqlite', { MARQUEE_WRITER_THREAD: 'off' }] as const,
+  ])('%s %o', async (engine, env) => {
+    const server = await startServer(engine, env);
+    try {
+      expect(server.ctx.namedWrites).toBeInstanceOf(InlineWrites);
+      expect(server.ctx.writeLock).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
