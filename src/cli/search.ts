@@ -11,7 +11,7 @@ export const searchCommand = () => {
   search
     .command('reindex')
     .description('rebuild the search keys of every title and person (--reviews: the review index too)')
-    .option('--reviews', 'also rebuild the review word index (kept by triggers; needed only if they were bypassed)', false)
+    .option('--reviews', 'also rebuild and compact the review word index (kept by triggers; needed only if they were bypassed)', false)
     .option('--missing', 'only index titles and people that have no search keys yet', false)
     .action(async (flags: { reviews: boolean; missing: boolean }) => {
       await withContext({}, async (ctx) => {

@@ -1,5 +1,7 @@
-// SQLite finds a page of review matches in one of three ways, chosen by how many matches there are
-// (src/store/dialect/search.ts): they must give the same pages. Forced here on the demo reviews.
+// SQLite finds a page of review matches in one of three ways (sort every match, collect them and
+// walk the helpful order, or walk the helpful order checking each review), chosen by how dense the
+// query is (src/store/dialect/search.ts): they must give the same pages. Forced here on the demo
+// reviews, and chosen with small thresholds so every path and fallback is taken.
 // PostgreSQL has two (read and sort every match, or the planner's own; 'collect' chooses by count)
 // and must agree too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +11,27 @@ import { loadConfig } from '../../src/config.js';
 import { openContext, type AppContext } from '../../src/context.js';
 import { seedDemo } from '../../src/services/seed/demo.js';
 import { SearchStore, reindexSearch, type ReviewHit } from '../../src/store/search.store.js';
+import type { ReviewIdQuery } from '../../src/store/dialect/search.js';
 import { parseNameQuery } from '../../src/domain/search.js';
 import { mulberry32 } from '../../src/domain/random.js';
 
 const QUERIES = [['the'], ['and'], ['the', 'and'], ['series'], ['it'], ['zzqq']];
+
+/**
+ * Forced plans, then SQLite's own choice with thresholds small enough for the demo data to take each
+ * path: all matches within the sample (sorted); a walk long enough for a page; a walk too short that
+ * falls back to reading the matches (sorted, or collected when there are more than sortBelow).
+ */
+const VARIANTS: [ReviewIdQuery['plan'], ReviewIdQuery['thresholds']][] = [
+  ['sort', undefined],
+  ['collect', undefined],
+  ['walk', undefined],
+  [undefined, undefined],
+  [undefined, { densitySample: 2, sortBelow: 4, walkMax: 10_000 }],
+  [undefined, { densitySample: 2, sortBelow: 4, walkMax: 10_000, walkMargin: 0.3 }],
+  [undefined, { densitySample: 2, sortBelow: 10_000, walkMax: 10_000, walkMargin: 0.3 }],
+  [undefined, { densitySample: 2, sortBelow: 10_000, walkMax: 3 }],
+];
 
 for (const engine of TEST_ENGINES) {
   describe(`review search plans on ${engine}`, () => {
@@ -28,7 +47,7 @@ for (const engine of TEST_ENGINES) {
       await db?.drop();
     });
 
-    it('sort, collect and probe give the same pages, for both tiers, page after page', async () => {
+    it('sort, collect, walk and the chosen plans give the same pages, for both tiers, page after page', async () => {
       const store = new SearchStore(ctx.db.kysely);
       let nonEmpty = 0;
       for (const words of QUERIES) {
@@ -36,18 +55,19 @@ for (const engine of TEST_ENGINES) {
           for (const publishedOnly of [true, false]) {
             const all = await store.reviewHits({ tier, words, publishedOnly, limit: 1000, plan: 'sort' });
             if (all.length) nonEmpty++;
-            for (const plan of ['sort', 'collect', 'probe'] as const) {
-              expect(await store.reviewHits({ tier, words, publishedOnly, limit: 1000, plan }), `${words} ${tier} ${plan}`).toEqual(all);
+            for (const [plan, thresholds] of VARIANTS) {
+              const name = `${words} ${tier} ${plan ?? 'auto'} ${JSON.stringify(thresholds)}`;
+              expect(await store.reviewHits({ tier, words, publishedOnly, limit: 1000, plan, thresholds }), name).toEqual(all);
               const paged: ReviewHit[] = [];
               let after: [number, number, string, number] | undefined;
               for (;;) {
-                const page = await store.reviewHits({ tier, words, publishedOnly, limit: 3, plan, after });
+                const page = await store.reviewHits({ tier, words, publishedOnly, limit: 3, plan, thresholds, after });
                 paged.push(...page);
                 if (page.length < 3) break;
                 const last = page[page.length - 1]!;
                 after = [last.helpful_score, last.helpful_total, last.created_at, last.id];
               }
-              expect(paged, `${words} ${tier} ${plan} paged`).toEqual(all);
+              expect(paged, `${name} paged`).toEqual(all);
             }
           }
         }

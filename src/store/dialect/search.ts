@@ -42,8 +42,18 @@ export interface ReviewIdQuery {
   publishedOnly: boolean;
   after?: ReviewOrderKey;
   limit: number;
-  /** Tests: force the plan (SQLite: sort all matches, collect then walk, or walk and probe; PostgreSQL: 'sort' reads and sorts every match, 'probe' leaves it to the planner). */
-  plan?: 'sort' | 'collect' | 'probe';
+  /** Tests: force the plan (SQLite: sort all matches, collect then walk, or walk the helpful order checking each review; PostgreSQL: 'sort' reads and sorts every match, 'walk' leaves it to the planner). */
+  plan?: 'sort' | 'collect' | 'walk';
+  /** Tests: smaller thresholds for SQLite's choice of plan (see reviewHits), so small data takes every path. */
+  thresholds?: Partial<PlanThresholds>;
+}
+
+export interface PlanThresholds {
+  densitySample: number;
+  sortBelow: number;
+  walkMax: number;
+  /** The walk takes this many times the reviews a page is expected in. */
+  walkMargin: number;
 }
 
 export interface SearchDialect {
@@ -61,8 +71,14 @@ export interface SearchDialect {
   createCompactIndexes(db: Kysely<any>): Promise<void>;
   /** Runs a bulk rewrite of one kind's keys, with the index brought up to date at the end. */
   rewritingNames<T>(db: Kysely<any>, kind: NameKind, fn: () => Promise<T>): Promise<T>;
-  /** Rebuilds the review word index from the reviews table. */
+  /** Rebuilds the review word index from the reviews table (compacted, see compactReviewIndex). */
   rebuildReviewIndex(db: Kysely<any>): Promise<void>;
+  /**
+   * Merges the review word index into one piece (SQLite: FTS5 'optimize'; a bulk rebuild leaves
+   * several segments, and every word of every query is looked up in each — a common query read
+   * 1.5–3× the pages). PostgreSQL's GIN needs nothing here.
+   */
+  compactReviewIndex(db: Kysely<any>): Promise<void>;
   /** Runs a bulk load of reviews with the per-row index upkeep off, then rebuilds the index once. */
   rewritingReviews<T>(db: Kysely<any>, fn: () => Promise<T>): Promise<T>;
   /** One page of matching review ids in the search order. */
@@ -88,16 +104,22 @@ const published = (only: boolean) => (only ? sql`and r.status = 'published'` : s
 const ftsString = (w: string) => `"${w.replace(/"/g, '""')}"`;
 
 /**
- * How a page of review matches is found, by how many there are (counted up to PROBE_ABOVE, which
- * reads only rowids from the index):
- *  - under SORT_BELOW: read every match and sort them;
- *  - under PROBE_ABOVE: collect the matching rowids once, then walk the reviews in helpful order
- *    (reviews_search_helpful) until a page of them is found;
- *  - more: walk in helpful order and probe the index for each review (a common word finds a page
- *    within a few dozen rows, and collecting hundreds of thousands of rowids would cost more).
+ * How a page of review matches is found (SQLite). FTS5 gives matches in rowid order, the page wants
+ * them most helpful first, and evaluating an AND of common words in full costs tens of ms on 1M
+ * reviews (every document of every word's list is read). So only the first densitySample matches
+ * are read, which for a common query is a small prefix of the lists, and:
+ *  - fewer than that: those are all of them; sort them;
+ *  - otherwise the rowid where the last of them fell tells the query's density, and so how many
+ *    reviews a page takes. When that is under walkMax, walk walkMargin times as many reviews in
+ *    helpful order (reviews_search_helpful) and keep those that have every word: one EXISTS per
+ *    word, the rarest first (each word's density read the same way), so most reviews are turned away
+ *    by one lookup. Reviews past the walk rank below every review in it, so a full page from the
+ *    walk is exact; a short one falls through to reading up to sortBelow matches, which are sorted
+ *    when they are all of them, or else:
+ *  - collect: the rowids of every match once, then the helpful order walked until a page is found.
+ * Every plan gives the same page (test/store/search-plans.test.ts).
  */
-const SORT_BELOW = 4000;
-const PROBE_ABOVE = 50_000;
+const THRESHOLDS: PlanThresholds = { densitySample: 256, sortBelow: 4000, walkMax: 3000, walkMargin: 3 };
 
 function nameTriggers(kind: NameKind): string[] {
   const t = NAME_TABLES[kind];
@@ -215,42 +237,91 @@ const sqlite: SearchDialect = {
   async rebuildReviewIndex(db) {
     await sql.raw(`insert into reviews_fts(reviews_fts) values ('rebuild')`).execute(db);
     await sql.raw(`insert into reviews_head_fts(reviews_head_fts) values ('rebuild')`).execute(db);
+    await sqlite.compactReviewIndex(db);
     // A bulk load killed half-way leaves its triggers dropped; a rebuild (`marquee search reindex`) puts them back.
     for (const trigger of REVIEW_TRIGGERS) await sql.raw(trigger).execute(db);
   },
 
+  async compactReviewIndex(db) {
+    await sql.raw(`insert into reviews_fts(reviews_fts) values ('optimize')`).execute(db);
+    await sql.raw(`insert into reviews_head_fts(reviews_head_fts) values ('optimize')`).execute(db);
+  },
+
   async reviewHits(db, q) {
+    const { densitySample, sortBelow, walkMax, walkMargin } = { ...THRESHOLDS, ...q.thresholds };
     const match = q.words.map(ftsString).join(' AND ');
     // Tier 0 reads the headline index; tier 1 the whole-text index minus tier 0's matches.
-    const index = sql.table(q.tier === 0 ? 'reviews_head_fts' : 'reviews_fts');
+    const indexName = q.tier === 0 ? 'reviews_head_fts' : 'reviews_fts';
+    const index = sql.table(indexName);
     // Tier 1 is read on a first page only when the headlines matched fewer than a page, so the set of
     // headline matches it leaves out is small there.
     const notHead = (rowid: RawBuilder<unknown>) =>
       q.tier === 1 ? sql`and ${rowid} not in (select rowid from reviews_head_fts where reviews_head_fts match ${match})` : sql``;
-    const counted = await sql<{ n: number }>`select count(*) as n from (select rowid from ${index} where ${index} match ${match} ${notHead(sql`rowid`)} limit ${PROBE_ABOVE})`.execute(db);
-    const n = Number(counted.rows[0]?.n ?? 0);
-    const plan = q.plan ?? (n < SORT_BELOW ? 'sort' : n < PROBE_ABOVE ? 'collect' : 'probe');
-    const query =
-      plan === 'sort' ? null
-      : plan === 'collect' ? sql<ReviewHit>`
+    const hits = (query: RawBuilder<ReviewHit>) => query.execute(db).then((r) => r.rows);
+    // Every match, read and sorted; `ids` when they are already read (then the index is not asked again).
+    const sorted = (ids?: number[]) => hits(sql<ReviewHit>`
+          select r.id, r.helpful_score, r.helpful_total, r.created_at from ${ids ? sql`json_each(${JSON.stringify(ids)}) f cross join reviews r on r.id = f.value` : sql`${index} f cross join reviews r on r.id = f.rowid`}
+          where ${ids ? sql`true` : sql`f.${index} match ${match} ${notHead(sql`f.rowid`)}`}
+          ${published(q.publishedOnly)} ${afterKey(q.after)}
+          order by ${ORDER} limit ${q.limit}`);
+    const collected = () => hits(sql<ReviewHit>`
           select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
           where r.id in (select rowid from ${index} where ${index} match ${match} ${notHead(sql`rowid`)})
           ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`
-      : sql<ReviewHit>`
+          order by ${ORDER} limit ${q.limit}`);
+    /**
+     * The page among the next `walk` reviews in helpful order, words checked rarest first; null when
+     * those reviews hold less than a page and more reviews follow them.
+     */
+    const walked = async (walk: number): Promise<ReviewHit[] | null> => {
+      // Where the walk ends: the walk-th review from here (the index alone is read).
+      const end = await sql<ReviewHit>`
           select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
-          where exists (select 1 from ${index} f where f.${index} match ${match} and f.rowid = r.id)
+          where true ${afterKey(q.after)} order by ${ORDER} limit 1 offset ${walk - 1}`.execute(db);
+      const bound = end.rows[0];
+      const density = await Promise.all(q.words.map((w) => matchDensity(db, indexName, ftsString(w), densitySample)));
+      const order = q.words.map((w, i) => ({ w, d: density[i]! })).sort((a, b) => a.d - b.d);
+      const every = sql.join(order.map(({ w }) => sql`exists (select 1 from ${index} f where f.${index} match ${ftsString(w)} and f.rowid = r.id)`), sql` and `);
+      // The walk reads in the index's order and stops at a page: no sort step.
+      const page = await hits(sql<ReviewHit>`
+          select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
+          where ${every}
           ${q.tier === 1 ? sql`and not exists (select 1 from reviews_head_fts h where h.reviews_head_fts match ${match} and h.rowid = r.id)` : sql``}
           ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`;
-    const sorted = sql<ReviewHit>`
-          select r.id, r.helpful_score, r.helpful_total, r.created_at from ${index} f cross join reviews r on r.id = f.rowid
-          where f.${index} match ${match} ${notHead(sql`f.rowid`)}
-          ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`;
-    return (await (query ?? sorted).execute(db)).rows;
+          ${bound ? sql`and (r.helpful_score, r.helpful_total, r.created_at, r.id) >= (${bound.helpful_score}, ${bound.helpful_total}, ${bound.created_at}, ${bound.id})` : sql``}
+          order by ${ORDER} limit ${q.limit}`);
+      return page.length === q.limit || !bound ? page : null;
+    };
+
+    if (q.plan === 'sort') return sorted();
+    if (q.plan === 'collect') return collected();
+    if (q.plan === 'walk') return (await walked(Number.MAX_SAFE_INTEGER)) ?? collected(); // tests: walk to the end
+    // The first matches in rowid order: all of them, or how dense the query is. A few first (a common
+    // query is told by them), then up to sortBelow.
+    const firstMatches = async (n: number) =>
+      (await sql<{ id: number }>`select rowid as id from ${index} where ${index} match ${match} ${notHead(sql`rowid`)} limit ${n}`.execute(db)).rows.map((r) => Number(r.id));
+    const few = await firstMatches(densitySample);
+    if (few.length < densitySample) return few.length === 0 ? [] : sorted(few);
+    // Matches per review near the start of the rowids, and so the reviews a page should take.
+    const expected = (q.limit * few[few.length - 1]!) / few.length;
+    if (expected * walkMargin <= walkMax) {
+      const page = await walked(Math.ceil(expected * walkMargin));
+      if (page) return page;
+    }
+    const ids = await firstMatches(sortBelow);
+    if (ids.length < sortBelow) return sorted(ids);
+    return collected();
   },
 };
+
+/** Matches per rowid among a word's first `sample` matches (1: every review; small: a rare word). */
+async function matchDensity(db: Kysely<any>, index: string, word: string, sample: number): Promise<number> {
+  const r = await sql<{ n: number; last: number | null; first: number | null }>`
+    select count(*) as n, max(rowid) as last, min(rowid) as first from (select rowid from ${sql.table(index)} where ${sql.table(index)} match ${word} limit ${sample})`.execute(db);
+  const { n, last, first } = r.rows[0] ?? { n: 0, last: null, first: null };
+  if (!n || last === null || first === null) return 0;
+  return Number(n) < sample ? 0 : Number(n) / (Number(last) - Number(first) + 1);
+}
 
 // ---- PostgreSQL --------------------------------------------------------------------------------
 
@@ -343,6 +414,8 @@ const postgres: SearchDialect = {
     return fn();
   },
 
+  async compactReviewIndex() {},
+
   async rebuildReviewIndex(db) {
     await sql`delete from review_search`.execute(db);
     await sql`
@@ -357,11 +430,11 @@ const postgres: SearchDialect = {
     const match = q.tier === 0 ? sql`s.head_tsv @@ ${query}` : sql`s.all_tsv @@ ${query} and not (s.head_tsv @@ ${query})`;
     // The planner cannot tell a rare word from a common one here and may walk every review in
     // helpful order looking for a match that never comes (a word in no review took 2–3 s on 1M
-    // reviews). So: count the matches through the GIN index up to SORT_BELOW; under it, read and sort
+    // reviews). So: count the matches through the GIN index up to 4,000; under it, read and sort
     // them all (a materialized CTE, which the planner cannot turn into that walk); otherwise let the
     // planner walk the helpful order, which finds a page of a common word quickly.
-    const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from review_search s where ${match} limit ${SORT_BELOW}) c`.execute(db);
-    const few = Number(counted.rows[0]?.n ?? 0) < (q.plan === 'probe' ? 0 : q.plan === 'sort' ? Number.POSITIVE_INFINITY : SORT_BELOW);
+    const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from review_search s where ${match} limit ${THRESHOLDS.sortBelow}) c`.execute(db);
+    const few = Number(counted.rows[0]?.n ?? 0) < (q.plan === 'walk' ? 0 : q.plan === 'sort' ? Number.POSITIVE_INFINITY : THRESHOLDS.sortBelow);
     const result = few
       ? await sql<ReviewHit>`
           with m as materialized (select s.review_id from review_search s where ${match})
