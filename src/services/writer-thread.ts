@@ -40,6 +40,7 @@ export class WriterThread implements NamedWrites {
   #seq = 0;
   #failed: Error | null = null;
   #closing = false;
+  #closed: Promise<void> | null = null;
 
   constructor(
     private readonly data: { databaseUrl: string; lock: SharedWriteLock; maxBatch: number },
@@ -63,14 +64,19 @@ export class WriterThread implements NamedWrites {
     return this.#failed === null;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+
+  async #close(): Promise<void> {
     this.#closing = true;
+    if (!this.#failed) this.#flush(); // writes asked for in this event-loop turn still go (and start the thread)
     const worker = this.#worker;
     if (!worker || this.#failed) {
       await worker?.terminate();
       return;
     }
-    this.#flush();
     await new Promise<void>((resolve) => {
       worker.once('exit', () => resolve());
       worker.postMessage({ type: 'close' } satisfies ToWriter);
