@@ -6,6 +6,7 @@
 // and must agree too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { sql } from 'kysely';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../support/databases.js';
 import { loadConfig } from '../../src/config.js';
 import { openContext, type AppContext } from '../../src/context.js';
@@ -41,6 +42,8 @@ for (const engine of TEST_ENGINES) {
       db = await createTestDatabase(engine);
       ctx = await openContext(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
       await seedDemo(ctx);
+      // Statistics, so PostgreSQL chooses its plan from the words' frequencies (pg_stats).
+      await sql`analyze`.execute(ctx.db.kysely);
     });
     afterAll(async () => {
       await ctx?.close();

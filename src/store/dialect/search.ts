@@ -42,9 +42,9 @@ export interface ReviewIdQuery {
   publishedOnly: boolean;
   after?: ReviewOrderKey;
   limit: number;
-  /** Tests: force the plan (SQLite: sort all matches, collect then walk, or walk the helpful order checking each review; PostgreSQL: 'sort' reads and sorts every match, 'walk' leaves it to the planner). */
+  /** Tests: force the plan (SQLite: sort all matches, collect then walk, or walk the helpful order checking each review; PostgreSQL: 'sort' reads and sorts every match, 'walk' (and 'collect') walk the helpful order to the end). */
   plan?: 'sort' | 'collect' | 'walk';
-  /** Tests: smaller thresholds for SQLite's choice of plan (see reviewHits), so small data takes every path. */
+  /** Tests: smaller thresholds for the choice of plan (see reviewHits), so small data takes every path. */
   thresholds?: Partial<PlanThresholds>;
 }
 
@@ -426,25 +426,78 @@ const postgres: SearchDialect = {
   },
 
   async reviewHits(db, q) {
+    const { sortBelow, walkMax, walkMargin } = { ...THRESHOLDS, ...q.thresholds };
     const query = tsQuery(q.words);
     const match = q.tier === 0 ? sql`s.head_tsv @@ ${query}` : sql`s.all_tsv @@ ${query} and not (s.head_tsv @@ ${query})`;
-    // The planner cannot tell a rare word from a common one here and may walk every review in
-    // helpful order looking for a match that never comes (a word in no review took 2–3 s on 1M
-    // reviews). So: count the matches through the GIN index up to 4,000; under it, read and sort
-    // them all (a materialized CTE, which the planner cannot turn into that walk); otherwise let the
-    // planner walk the helpful order, which finds a page of a common word quickly.
-    const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from review_search s where ${match} limit ${THRESHOLDS.sortBelow}) c`.execute(db);
-    const few = Number(counted.rows[0]?.n ?? 0) < (q.plan === 'walk' ? 0 : q.plan === 'sort' ? Number.POSITIVE_INFINITY : THRESHOLDS.sortBelow);
-    const result = few
-      ? await sql<ReviewHit>`
+    const hits = (built: RawBuilder<ReviewHit>) => built.execute(db).then((r) => r.rows);
+    // Every match through the GIN index, sorted (a materialized CTE, which the planner cannot turn
+    // into a walk). Cheap when a word is rare (GIN's fast scan follows the rare word's list); an AND
+    // of common words reads their lists in full (60–90 ms for five of them on 1M reviews).
+    const sorted = () => hits(sql<ReviewHit>`
           with m as materialized (select s.review_id from review_search s where ${match})
           select r.id, r.helpful_score, r.helpful_total, r.created_at from m join reviews r on r.id = m.review_id
           where true ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`.execute(db)
-      : await sql<ReviewHit>`
+          order by ${ORDER} limit ${q.limit}`);
+    // Reviews in helpful order, each checked (the page of a common query is within a few dozen), up to
+    // the walk-th review from here when `walk` is given: null when those hold less than a page.
+    const walked = async (walk?: number): Promise<ReviewHit[] | null> => {
+      const bound =
+        walk === undefined
+          ? undefined
+          : (await sql<ReviewHit>`
+              select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r
+              where true ${afterKey(q.after)} order by ${ORDER} offset ${walk - 1} limit 1`.execute(db)).rows[0];
+      const page = await hits(sql<ReviewHit>`
           select r.id, r.helpful_score, r.helpful_total, r.created_at from review_search s join reviews r on r.id = s.review_id
           where ${match} ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`.execute(db);
-    return result.rows;
+          ${bound ? sql`and (r.helpful_score, r.helpful_total, r.created_at, r.id) >= (${bound.helpful_score}, ${bound.helpful_total}, ${bound.created_at}, ${bound.id})` : sql``}
+          order by ${ORDER} limit ${q.limit}`);
+      return page.length === q.limit || !bound ? page : null;
+    };
+    if (q.plan === 'sort') return sorted();
+    if (q.plan === 'walk' || q.plan === 'collect') return (await walked()) ?? sorted();
+    // How dense the query may be: ANALYZE's frequency of its least common word (pg_stats); a word
+    // not among the most common ones is rare. Words of a phrase go together, so the least common
+    // word bounds the query better than a product would. A walk of walkMargin times the reviews a
+    // page then takes, if that is under walkMax; a short walk, or a rare word, reads every match.
+    // Without statistics (never analyzed): count up to sortBelow, and walk to the end above it.
+    const density = await leastWordFrequency(db, q.tier === 0 ? 'head_tsv' : 'all_tsv', q.words);
+    if (density === null) {
+      const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from review_search s where ${match} limit ${sortBelow}) c`.execute(db);
+      return Number(counted.rows[0]?.n ?? 0) < sortBelow ? sorted() : ((await walked()) ?? sorted());
+    }
+    const expected = density > 0 ? q.limit / density : Number.POSITIVE_INFINITY;
+    if (expected * walkMargin <= walkMax) {
+      const page = await walked(Math.ceil(expected * walkMargin));
+      if (page) return page;
+    }
+    return sorted();
   },
 };
+
+/** pg_stats of review_search, read at most once a minute per database handle. */
+const wordStats = new WeakMap<Kysely<any>, { at: number; columns: Map<string, Map<string, number> | null> }>();
+const STATS_SECONDS = 60;
+
+/**
+ * The share of reviews holding the query's least common word, from ANALYZE's most common elements
+ * of the column: 0 when a word is not among them (rare), null without statistics.
+ */
+async function leastWordFrequency(db: Kysely<any>, column: 'head_tsv' | 'all_tsv', words: string[]): Promise<number | null> {
+  let cached = wordStats.get(db);
+  if (!cached || Date.now() - cached.at > STATS_SECONDS * 1000) {
+    const rows = await sql<{ column: string; elems: string[] | null; freqs: number[] | null }>`
+      select attname as column, most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs
+      from pg_stats where schemaname = current_schema() and tablename = 'review_search' and attname in ('head_tsv', 'all_tsv')`.execute(db);
+    const columns = new Map<string, Map<string, number> | null>();
+    for (const r of rows.rows) columns.set(r.column, r.elems && r.freqs ? new Map(r.elems.map((e, i) => [e, Number(r.freqs![i])])) : null);
+    cached = { at: Date.now(), columns };
+    wordStats.set(db, cached);
+  }
+  const freq = cached.columns.get(column);
+  if (!freq) return null;
+  // The words as the index holds them (folded and cut as marquee_search_words does).
+  const lexemes = await sql<{ lexeme: string }>`select unnest(tsvector_to_array(to_tsvector('simple'::regconfig, marquee_search_words(${words.join(' ')}::text)))) as lexeme`.execute(db);
+  if (lexemes.rows.length === 0) return 0;
+  return Math.min(...lexemes.rows.map(({ lexeme }) => freq.get(lexeme) ?? 0));
+}
