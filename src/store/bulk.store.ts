@@ -87,21 +87,11 @@ export class BulkInsert<T extends BulkTable> {
     this.#current = [];
   }
 
-  /** The INSERT for `rows` rows, compiled once; checks that parameters come row by row in column order. */
+  /** The INSERT for `rows` rows, compiled once. */
   #compile(rows: number): CompiledQuery {
     const cached = this.#compiled.get(rows);
     if (cached) return cached;
-    const values: Record<string, number>[] = [];
-    for (let r = 0; r < rows; r++) {
-      const row: Record<string, number> = {};
-      for (let c = 0; c < this.#width; c++) row[this.columns[c]!] = r * this.#width + c;
-      values.push(row);
-    }
-    const compiled = (this.db as unknown as Kysely<Record<string, Record<string, number>>>).insertInto(this.table).values(values).compile();
-    const params = compiled.parameters;
-    if (params.length !== rows * this.#width || params.some((p, i) => p !== i)) {
-      throw new Error(`${this.table}: unexpected parameter layout in the compiled bulk insert`);
-    }
+    const compiled = compileRows(this.db, this.columns, rows, (db, values) => db.insertInto(this.table).values(values), this.table);
     // Keep only the latest partial size around: a run has one full size and a few remainders.
     if (rows !== this.rowsPerStatement) {
       for (const key of this.#compiled.keys()) if (key !== this.rowsPerStatement) this.#compiled.delete(key);
@@ -109,6 +99,35 @@ export class BulkInsert<T extends BulkTable> {
     this.#compiled.set(rows, compiled);
     return compiled;
   }
+}
+
+/** A table whose columns all take numbers: what `compileRows` builds its placeholder rows against. */
+export type PlaceholderDb = Kysely<Record<string, Record<string, number>>>;
+
+/**
+ * A multi-row statement over `columns` for `rows` rows, compiled once to be run again with new
+ * parameters: `build` receives the VALUES rows holding parameter numbers (row r, column c is
+ * r × width + c) and must add no parameters of its own; the compiled order is checked.
+ */
+export function compileRows(
+  db: Kysely<Database>,
+  columns: readonly string[],
+  rows: number,
+  build: (db: PlaceholderDb, values: Record<string, number>[]) => { compile(): CompiledQuery<unknown> },
+  what: string,
+): CompiledQuery {
+  const width = columns.length;
+  const values: Record<string, number>[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: Record<string, number> = {};
+    for (let c = 0; c < width; c++) row[columns[c]!] = r * width + c;
+    values.push(row);
+  }
+  const compiled = build(db as unknown as PlaceholderDb, values).compile();
+  if (compiled.parameters.length !== rows * width || compiled.parameters.some((p, i) => p !== i)) {
+    throw new Error(`${what}: unexpected parameter layout in the compiled statement`);
+  }
+  return compiled;
 }
 
 /** Runs `fn` in one transaction (commit at the end, rollback on error). */

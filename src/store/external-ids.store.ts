@@ -5,14 +5,13 @@
 // its size. Nothing here names an engine.
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import { MAX_PARAMS_PER_STATEMENT } from './bulk.store.js';
+import { MAX_PARAMS_PER_STATEMENT, compileRows, type PlaceholderDb } from './bulk.store.js';
 
 export type ExternalEntity = 'title' | 'person';
 
 
 type Compilable = { compile(): CompiledQuery<unknown> };
 type Values = Record<string, number>[];
-type AnyDb = Kysely<Record<string, Record<string, number>>>;
 
 /**
  * One multi-row statement for a fixed column list, compiled once per row count. `build` receives
@@ -24,7 +23,7 @@ class MultiRow<R = unknown> {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly columns: readonly string[],
-    private readonly build: (db: AnyDb, values: Values) => Compilable,
+    private readonly build: (db: PlaceholderDb, values: Values) => Compilable,
   ) {
     this.rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
   }
@@ -54,17 +53,7 @@ class MultiRow<R = unknown> {
   #compile(rows: number): CompiledQuery {
     const cached = this.#cache.get(rows);
     if (cached) return cached;
-    const width = this.columns.length;
-    const values: Values = [];
-    for (let r = 0; r < rows; r++) {
-      const row: Record<string, number> = {};
-      for (let c = 0; c < width; c++) row[this.columns[c]!] = r * width + c;
-      values.push(row);
-    }
-    const compiled = this.build(this.db as unknown as AnyDb, values).compile();
-    if (compiled.parameters.length !== rows * width || compiled.parameters.some((p, i) => p !== i)) {
-      throw new Error('MultiRow: unexpected parameter layout in the compiled statement');
-    }
+    const compiled = compileRows(this.db, this.columns, rows, this.build, 'MultiRow');
     this.#cache.set(rows, compiled);
     return compiled;
   }
