@@ -85,7 +85,13 @@ export async function openContext(config: Config, options: ContextOptions = {}):
     lock,
   });
   const namedWrites: NamedWrites = lock
-    ? new WriterThread({ databaseUrl: config.databaseUrl, lock, maxBatch: config.writeBatchMax }, (err) => logger.error({ err }, 'the writer thread failed; votes are refused until the server restarts'))
+    ? new WriterThread({ databaseUrl: config.databaseUrl, lock, maxBatch: config.writeBatchMax }, (err) => {
+        // A thread that died may hold SQLite's write lock (and ours) for good: no write of this
+        // process could go on. Every answered write is durable, so stop and let the supervisor
+        // start a new process, which recovers the log.
+        logger.fatal({ err }, 'the writer thread failed; stopping');
+        process.exit(1);
+      })
     : new InlineWrites(writes, db.engine);
   const changes = new ChangeFeed(db);
   if (options.listen) await changes.listen((err) => logger.warn({ err }, 'change listener lost its connection'));

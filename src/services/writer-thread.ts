@@ -79,6 +79,7 @@ export class WriterThread implements NamedWrites {
     }
     await new Promise<void>((resolve) => {
       worker.once('exit', () => resolve());
+      worker.ref(); // an idle thread is unref'd: the process must wait for it to finish
       worker.postMessage({ type: 'close' } satisfies ToWriter);
     });
   }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InlineWrites } from '../../src/services/named-writes.js';
 import { WriterThread } from '../../src/services/writer-thread.js';
+import { SharedWriteLock } from '../../src/store/write-lock.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { newAdmin, newReview, newTitle, newUser } from '../support/factories.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -76,6 +77,20 @@ describe('writer thread on a SQLite file', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe('a writer thread that fails', () => {
+  it('refuses the writes it holds with 503 unavailable and reports the failure once', async () => {
+    const failures: Error[] = [];
+    // A database the thread cannot open (its folder would be a file): it stops with an error as soon as it starts.
+    const writer = new WriterThread({ databaseUrl: 'sqlite:/etc/hostname/x.db', lock: new SharedWriteLock(), maxBatch: 10 }, (err) => failures.push(err));
+    const vote = writer.run('vote', { voterId: 1, reviewId: 1, helpful: true, now: new Date().toISOString() });
+    await expect(vote).rejects.toMatchObject({ code: 'unavailable', status: 503 });
+    expect(failures).toHaveLength(1);
+    expect(writer.healthy()).toBe(false);
+    await expect(writer.run('vote', { voterId: 1, reviewId: 1, helpful: null, now: new Date().toISOString() })).rejects.toMatchObject({ code: 'unavailable' });
+    await writer.close();
   });
 });
 

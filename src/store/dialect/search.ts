@@ -302,8 +302,8 @@ const sqlite: SearchDialect = {
       (await sql<{ id: number }>`select rowid as id from ${index} where ${index} match ${match} ${notHead(sql`rowid`)} limit ${n}`.execute(db)).rows.map((r) => Number(r.id));
     const few = await firstMatches(densitySample);
     if (few.length < densitySample) return few.length === 0 ? [] : sorted(few);
-    // Matches per review near the start of the rowids, and so the reviews a page should take.
-    const expected = (q.limit * few[few.length - 1]!) / few.length;
+    // Matches per review where they start, and so the reviews a page should take.
+    const expected = (q.limit * (few[few.length - 1]! - few[0]! + 1)) / few.length;
     if (expected * walkMargin <= walkMax) {
       const page = await walked(Math.ceil(expected * walkMargin));
       if (page) return page;
