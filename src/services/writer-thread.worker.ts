@@ -8,7 +8,10 @@ import { InlineWrites } from './named-writes.js';
 import { errorToFailure, type FromWriter, type ToWriter, type WriteReply, type WriterThreadData } from './writer-thread.js';
 
 const data = (workerData as { data: WriterThreadData }).data;
-const db = openDb(data.databaseUrl);
+// A small page cache: votes touch pages all over the file, so its size hardly matters (8 MiB: the same
+// votes/s as 32 MiB and 15–20 MB less resident memory; 128 MiB: +2.5 % for 100 MB more); the kernel's
+// page cache holds the pages anyway.
+const db = openDb(data.databaseUrl, { cacheKiB: 8192 });
 const queue = new WriteQueue(db.kysely, {
   maxBatch: data.maxBatch,
   concurrency: 1,

@@ -25,12 +25,14 @@ export interface EngineOptions {
   poolSize?: number;
   /** A pooled connection failed while idle (the pool replaces it); for the log. */
   onConnectionError?(err: Error): void;
+  /** SQLite: the page cache in KiB (default 32 MiB). */
+  cacheKiB?: number;
 }
 
 export function engineParts(url: string, options: EngineOptions = {}): EngineParts {
   if (url.startsWith('sqlite:')) {
     const file = sqlitePathOf(url);
-    const raw = openSqliteFile(file);
+    const raw = openSqliteFile(file, options.cacheKiB);
     return {
       engine: 'sqlite',
       dialect: sqliteDialect(raw),
