@@ -98,8 +98,7 @@ export class CatalogService {
         const catalog = new CatalogStore(trx);
         const slug = input.slug ?? (await catalog.freeSlug('titles', base));
         const credits = input.credits ? await this.#checkCredits(trx, input.credits) : null; // refusals before writes
-        const title = await catalog.insertTitle({ ...this.#titleFields(input, name), slug, now });
-        await catalog.replaceAliases(title.id, cleanAliases(input.aliases));
+        const title = await catalog.insertTitle({ ...this.#titleFields(input, name), slug, now }, cleanAliases(input.aliases));
         if (credits) await catalog.replaceCredits(title.id, await this.#createCredits(trx, credits, now));
         await bumpCatalogVersion(trx); // mention matchers rebuild (src/services/mentions.service.ts)
         return title;

@@ -36,10 +36,12 @@ export class CatalogStore {
     throw new Error('unreachable');
   }
 
-  async insertTitle(values: TitleInsert & { slug: string; now: string }): Promise<TitleRow> {
+  /** A new title with its aliases; its search keys (src/store/search.store.ts) are written once, for all its names. */
+  async insertTitle(values: TitleInsert & { slug: string; now: string }, aliases: string[] = []): Promise<TitleRow> {
     const { now, ...rest } = values;
     const row = await this.db.insertInto('titles').values({ ...rest, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
-    await writeTitleKeys(this.db, [row.id]); // search keys (src/store/search.store.ts)
+    await this.#insertAliases(row.id, aliases);
+    await writeTitleKeys(this.db, [row.id]);
     return row;
   }
 
@@ -50,9 +52,13 @@ export class CatalogStore {
 
   async replaceAliases(titleId: number, aliases: string[]): Promise<void> {
     await this.db.deleteFrom('title_aliases').where('title_id', '=', titleId).execute();
+    await this.#insertAliases(titleId, aliases);
+    await writeTitleKeys(this.db, [titleId]);
+  }
+
+  async #insertAliases(titleId: number, aliases: string[]): Promise<void> {
     const unique = [...new Set(aliases)];
     if (unique.length) await this.db.insertInto('title_aliases').values(unique.map((alias) => ({ title_id: titleId, alias }))).execute();
-    await writeTitleKeys(this.db, [titleId]);
   }
 
   async replaceCredits(titleId: number, credits: { personId: number; role: CreditRow['role']; character: string | null }[]): Promise<void> {
