@@ -25,11 +25,15 @@ export const isHtmlRoute = (req: FastifyRequest) => req.routeOptions.config?.htm
 /** The sign-in address that returns to `path` afterwards. */
 export const loginUrl = (path: string) => (path && path !== '/' ? `/login?next=${encodeURIComponent(path)}` : '/login');
 
+/** A page for signed-in people, asked for by someone who is not: to the sign-in page, then back to `back`. */
+export const toLogin = (reply: FastifyReply, back: string): FastifyReply =>
+  reply.code(303).header('location', loginUrl(back)).header('cache-control', 'no-store').send();
+
 export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   const ctx = req.server.webContext;
   if (err.code === 'unauthenticated') {
     const back = req.method === 'GET' ? req.url : (refererPath(req) ?? '/');
-    return reply.code(303).header('location', loginUrl(back)).header('cache-control', 'no-store').send();
+    return toLogin(reply, back);
   }
   const csrf = err instanceof CsrfError;
   const heading = csrf ? t.errors.csrfTitle : err.status === 404 ? t.errors.notFoundTitle : t.errors.generic(err.status);

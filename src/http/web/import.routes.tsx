@@ -11,7 +11,7 @@ import { Layout } from './layout.js';
 import { CsrfField } from './components/forms.js';
 import { renderDocument, sendHtml } from './render.js';
 import { viewerOf, type Viewer } from './view.js';
-import { loginUrl } from './error-page.js';
+import { toLogin } from './error-page.js';
 import { strings } from './strings.js';
 
 const s = strings.importPage;
@@ -114,7 +114,7 @@ export const importPageRoutes = (ctx: AppContext) => async (app: FastifyInstance
   await registerUploads(app);
 
   app.get('/settings/import', { config: { html: true } }, async (req, reply) => {
-    if (!req.user) return reply.code(303).header('location', loginUrl('/settings/import')).send();
+    if (!req.user) return toLogin(reply, '/settings/import');
     return sendHtml(req, reply, renderDocument(<ImportPage viewer={viewerOf(req, reply, ctx)} />), 200, 'private, no-store');
   });
 
@@ -122,10 +122,10 @@ export const importPageRoutes = (ctx: AppContext) => async (app: FastifyInstance
     config: { html: true, ...writeLimit(ctx.config) },
     // Before the body is read: an anonymous visitor is sent to sign in without the server taking in the files.
     onRequest: async (req, reply) => {
-      if (!req.user) return reply.code(303).header('location', loginUrl('/settings/import')).send();
+      if (!req.user) return toLogin(reply, '/settings/import');
     },
   }, async (req, reply) => {
-    if (!req.user) return reply.code(303).header('location', loginUrl('/settings/import')).send();
+    if (!req.user) return toLogin(reply, '/settings/import');
     const viewer = viewerOf(req, reply, ctx);
     try {
       const report = await ctx.services.personalImport.import(req.actor, parseUpload(req));

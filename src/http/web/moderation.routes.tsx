@@ -16,7 +16,7 @@ import { CsrfField } from './components/forms.js';
 import { renderDocument, sendHtml } from './render.js';
 import { idParam, str } from './query.js';
 import { viewerOf, type Viewer } from './view.js';
-import { loginUrl } from './error-page.js';
+import { toLogin } from './error-page.js';
 import { strings } from './strings.js';
 
 const s = strings.moderation;
@@ -199,7 +199,7 @@ export function moderationPageRoutes(app: FastifyInstance, ctx: AppContext): voi
   const writes = writeLimit(ctx.config);
 
   app.get('/moderation', { config: { html: true } }, async (req, reply) => {
-    if (!req.user) return reply.code(303).header('location', loginUrl('/moderation')).send();
+    if (!req.user) return toLogin(reply, '/moderation');
     if (!isModerator(req.actor)) throw new AppError('forbidden', s.onlyModerators);
     const cursor = str(req.query, 'cursor') || undefined;
     const page = await moderation.queue(req.actor, { limit: 20, ...(cursor ? { cursor } : {}) });
@@ -208,7 +208,7 @@ export function moderationPageRoutes(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/moderation/reviews/:id', { config: { html: true, ...writes } }, async (req, reply) => {
-    if (!req.user) return reply.code(303).header('location', loginUrl('/moderation')).send();
+    if (!req.user) return toLogin(reply, '/moderation');
     const id = idParam(req.params);
     if (id === undefined) throw new AppError('not_found', 'No review has that id.');
     const body = (req.body ?? {}) as FormBody;
@@ -219,7 +219,7 @@ export function moderationPageRoutes(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/moderation/users/:handle', { config: { html: true, ...writes } }, async (req, reply) => {
-    if (!req.user) return reply.code(303).header('location', loginUrl('/moderation')).send();
+    if (!req.user) return toLogin(reply, '/moderation');
     const body = (req.body ?? {}) as FormBody;
     const action = USER_ACTIONS.find((a) => a === body.action);
     if (!action) throw new AppError('validation_failed', s.chooseAction, 'action');

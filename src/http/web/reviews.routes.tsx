@@ -11,7 +11,7 @@ import type { ReviewInput } from '../../services/reviews.service.js';
 import type { FormBody } from '../plugins/form-body.js';
 import { writeLimit } from '../plugins/rate-limit.js';
 import type { FieldErrors, FormValues } from './components/forms.js';
-import { loginUrl, refererPath } from './error-page.js';
+import { refererPath, toLogin } from './error-page.js';
 import { renderDocument, sendHtml } from './render.js';
 import { idParam, str } from './query.js';
 import { strings as t } from './strings.js';
@@ -133,14 +133,14 @@ export function reviewPageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/titles/:slug/review', { config: { html: true } }, async (req, reply) => {
     const { slug } = req.params as { slug: string };
-    if (!req.user) return reply.code(303).header('location', loginUrl(req.url)).send();
+    if (!req.user) return toLogin(reply, req.url);
     const [title, own] = await Promise.all([catalog.getTitle(slug), reviews.ownReview(req.actor, slug)]);
     return formPage(req, reply, { title, editing: own && { id: own.id }, values: own ? valuesOf(own) : {}, errors: {}, status: 200 });
   });
 
   app.post('/titles/:slug/review', { config: { html: true, ...writes } }, async (req, reply) => {
     const { slug } = req.params as { slug: string };
-    if (!req.user) return reply.code(303).header('location', loginUrl(`/titles/${encodeURIComponent(slug)}/review`)).send();
+    if (!req.user) return toLogin(reply, `/titles/${encodeURIComponent(slug)}/review`);
     const [title, own] = await Promise.all([catalog.getTitle(slug), reviews.ownReview(req.actor, slug)]);
     const editing = own && { id: own.id };
     const body = (req.body ?? {}) as FormBody;
@@ -172,7 +172,7 @@ export function reviewPageRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/reviews/:id/vote', { config: { html: true, csrf: 'signed-in', ...writes } }, async (req, reply) => {
     const id = idOf(req.params);
     const back = refererPath(req) ?? `/reviews/${id}`;
-    if (!req.user) return reply.code(303).header('location', loginUrl(back)).send();
+    if (!req.user) return toLogin(reply, back);
     const choice = (req.body as FormBody | undefined)?.helpful;
     const value = choice === 'yes' ? true : choice === 'no' ? false : choice === 'clear' ? null : undefined;
     if (value === undefined) throw new AppError('validation_failed', 'Choose Yes or No.', 'helpful');
@@ -182,14 +182,14 @@ export function reviewPageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // Report ----------------------------------------------------------------------------------------
   app.get('/reviews/:id/report', { config: { html: true } }, async (req, reply) => {
-    if (!req.user) return reply.code(303).header('location', loginUrl(req.url)).send();
+    if (!req.user) return toLogin(reply, req.url);
     const { review } = await reviews.get(req.actor, idOf(req.params));
     return sendHtml(req, reply, renderDocument(<ReportPage viewer={viewerOf(req, reply, ctx)} review={review} values={{}} errors={{}} />));
   });
 
   app.post('/reviews/:id/report', { config: { html: true, ...writes } }, async (req, reply) => {
     const id = idOf(req.params);
-    if (!req.user) return reply.code(303).header('location', loginUrl(`/reviews/${id}/report`)).send();
+    if (!req.user) return toLogin(reply, `/reviews/${id}/report`);
     const body = (req.body ?? {}) as FormBody;
     const values = { reason: body.reason ?? '', note: body.note ?? '' };
     const again = async (errors: FieldErrors, status: number) => {
