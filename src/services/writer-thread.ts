@@ -31,7 +31,7 @@ export type WriteFailure = { app: true; code: ErrorCode; message: string; field:
 export type WriteReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WriteFailure };
 
 export type ToWriter = { type: 'run'; requests: WriteRequest[] } | { type: 'close' };
-export type FromWriter = { type: 'replies'; replies: WriteReply[] } | { type: 'closed' };
+export type FromWriter = { type: 'replies'; replies: WriteReply[] };
 
 export class WriterThread implements NamedWrites {
   #worker: Worker | null = null;
@@ -96,7 +96,6 @@ export class WriterThread implements NamedWrites {
     const data: WriterThreadData = { databaseUrl: this.data.databaseUrl, lock: this.data.lock.buffer, maxBatch: this.data.maxBatch };
     const worker = startWorker('writer-thread', import.meta.url, data);
     worker.on('message', (message: FromWriter) => {
-      if (message.type !== 'replies') return;
       for (const reply of message.replies) {
         const waiting = this.#waiting.get(reply.id);
         this.#waiting.delete(reply.id);
