@@ -39,7 +39,7 @@ export interface VoteOutcome {
 /** The vote's transaction: plain data in, plain data out, so it can run on another thread. */
 export async function recordVote(trx: WriteTransaction, engine: Engine, input: VoteInput): Promise<VoteOutcome> {
   const { voterId, reviewId, helpful, now } = input;
-  const votes = new VotesStore(trx, engine);
+  const votes = new VotesStore(trx);
   const review = await votes.lockReview(reviewId);
   if (!review || review.status !== 'published') throw notFound('No published review has that id.');
   if (review.author_id === voterId) throw new AppError('own_review');

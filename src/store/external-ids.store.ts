@@ -6,11 +6,12 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { MAX_PARAMS_PER_STATEMENT, compileRows, type PlaceholderDb } from './bulk.store.js';
+import { PreparedQuery } from './prepared.js';
 
 export type ExternalEntity = 'title' | 'person';
 
 
-type Compilable = { compile(): CompiledQuery<unknown> };
+type Compilable<R = unknown> = { compile(): CompiledQuery<R> };
 type Values = Record<string, number>[];
 
 /**
@@ -60,31 +61,21 @@ class MultiRow<R = unknown> {
 }
 
 /**
- * A SELECT with `source` and a fixed-size IN list of external ids, compiled once and run again with
- * new parameters (short lists are padded with ''), so the engine prepares it once per run.
+ * A SELECT with `source` and a fixed-size IN list of external ids, compiled once (PreparedQuery) and
+ * run again with new values (short lists are padded with ''), so the engine prepares it once per run.
  */
 class InListLookup<R> {
   static readonly SIZE = 1000;
-  readonly #compiled: CompiledQuery;
-  /** Per parameter: -1 the source, k >= 0 the k-th list item. */
-  readonly #slots: number[];
-  constructor(db: Kysely<Database>, build: (db: Kysely<Database>, source: string, list: string[]) => Compilable) {
-    const list = Array.from({ length: InListLookup.SIZE }, (_, i) => `\u0000item${i}`);
-    this.#compiled = build(db, '\u0000source', list).compile();
-    this.#slots = this.#compiled.parameters.map((p) => {
-      if (p === '\u0000source') return -1;
-      const m = typeof p === 'string' ? /^\u0000item(\d+)$/.exec(p) : null;
-      if (!m) throw new Error('InListLookup: unexpected parameter in the compiled query');
-      return Number(m[1]);
-    });
+  readonly #query: PreparedQuery<string[], R>;
+  constructor(build: (db: Kysely<Database>, source: string, list: string[]) => Compilable<R>) {
+    this.#query = new PreparedQuery(1 + InListLookup.SIZE, (db, source, ...list) => build(db, source, list));
   }
 
   async run(trx: Kysely<Database>, source: string, items: readonly string[]): Promise<R[]> {
     const out: R[] = [];
     for (let start = 0; start < items.length; start += InListLookup.SIZE) {
-      const parameters = this.#slots.map((k) => (k < 0 ? source : (items[start + k] ?? '')));
-      const result = await trx.executeQuery<R>({ ...this.#compiled, parameters });
-      for (const row of result.rows) out.push(row);
+      const list = Array.from({ length: InListLookup.SIZE }, (_, k) => items[start + k] ?? '');
+      for (const row of await this.#query.rows(trx, source, ...list)) out.push(row);
     }
     return out;
   }
@@ -171,7 +162,7 @@ export class ExternalIdsStore {
     this.#insertPeople = new MultiRow(db, ['slug', 'name', 'original_name', 'created_at'], (k, values) =>
       k.insertInto('people').values(values).onConflict((oc) => oc.column('slug').doNothing()).returning(['id', 'slug']),
     );
-    this.#titleLookup = new InListLookup(db, (k, source, list) =>
+    this.#titleLookup = new InListLookup((k, source, list) =>
       k
         .selectFrom('external_ids')
         .innerJoin('titles', 'titles.id', 'external_ids.entity_id')
@@ -180,7 +171,7 @@ export class ExternalIdsStore {
         .where('external_ids.entity', '=', sql.lit('title'))
         .where('external_ids.external_id', 'in', list),
     );
-    this.#personLookup = new InListLookup(db, (k, source, list) =>
+    this.#personLookup = new InListLookup((k, source, list) =>
       k
         .selectFrom('external_ids')
         .innerJoin('people', 'people.id', 'external_ids.entity_id')

@@ -3,7 +3,8 @@
 // after its row is locked (PostgreSQL FOR UPDATE; SQLite's BEGIN IMMEDIATE holds the write lock).
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import { forUpdate, type Engine } from './dialect/index.js';
+import { engineOf, forUpdate } from './dialect/index.js';
+import { PreparedQuery } from './prepared.js';
 
 export interface VoteTarget {
   id: number;
@@ -14,51 +15,52 @@ export interface VoteTarget {
   helpful_no: number;
 }
 
+// The vote's statements, compiled once (src/store/prepared.ts): a vote runs all four.
+const LOCK_REVIEW = new PreparedQuery(1, (db, reviewId: number) =>
+  forUpdate(
+    engineOf(db),
+    db.selectFrom('reviews').select(['id', 'title_id', 'author_id', 'status', 'helpful_yes', 'helpful_no']).where('id', '=', reviewId),
+  ),
+);
+const CURRENT = new PreparedQuery(2, (db, reviewId: number, userId: number) =>
+  db.selectFrom('votes').select('helpful').where('review_id', '=', reviewId).where('user_id', '=', userId),
+);
+const PUT = new PreparedQuery(4, (db, reviewId: number, userId: number, helpful: number, now: string) =>
+  db
+    .insertInto('votes')
+    .values({ review_id: reviewId, user_id: userId, helpful, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['review_id', 'user_id']).doUpdateSet({ helpful: (eb) => eb.ref('excluded.helpful'), updated_at: (eb) => eb.ref('excluded.updated_at') })),
+);
+const REMOVE = new PreparedQuery(2, (db, reviewId: number, userId: number) =>
+  db.deleteFrom('votes').where('review_id', '=', reviewId).where('user_id', '=', userId),
+);
+const SET_COUNTS = new PreparedQuery(5, (db, reviewId: number, yes: number, no: number, total: number, score: number) =>
+  db.updateTable('reviews').set({ helpful_yes: yes, helpful_no: no, helpful_total: total, helpful_score: score }).where('id', '=', reviewId),
+);
+
 export class VotesStore {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly engine: Engine,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** Reads the review and locks its row until the transaction ends. */
   lockReview(reviewId: number): Promise<VoteTarget | undefined> {
-    return forUpdate(
-      this.engine,
-      this.db
-        .selectFrom('reviews')
-        .select(['id', 'title_id', 'author_id', 'status', 'helpful_yes', 'helpful_no'])
-        .where('id', '=', reviewId),
-    ).executeTakeFirst();
+    return LOCK_REVIEW.first(this.db, reviewId);
   }
 
   async current(reviewId: number, userId: number): Promise<boolean | null> {
-    const row = await this.db
-      .selectFrom('votes')
-      .select('helpful')
-      .where('review_id', '=', reviewId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const row = await CURRENT.first(this.db, reviewId, userId);
     return row ? row.helpful === 1 : null;
   }
 
   async put(reviewId: number, userId: number, helpful: boolean, now: string): Promise<void> {
-    await this.db
-      .insertInto('votes')
-      .values({ review_id: reviewId, user_id: userId, helpful: helpful ? 1 : 0, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.columns(['review_id', 'user_id']).doUpdateSet({ helpful: helpful ? 1 : 0, updated_at: now }))
-      .execute();
+    await PUT.execute(this.db, reviewId, userId, helpful ? 1 : 0, now);
   }
 
   async remove(reviewId: number, userId: number): Promise<void> {
-    await this.db.deleteFrom('votes').where('review_id', '=', reviewId).where('user_id', '=', userId).execute();
+    await REMOVE.execute(this.db, reviewId, userId);
   }
 
   async setCounts(reviewId: number, yes: number, no: number, score: number): Promise<void> {
-    await this.db
-      .updateTable('reviews')
-      .set({ helpful_yes: yes, helpful_no: no, helpful_total: yes + no, helpful_score: score })
-      .where('id', '=', reviewId)
-      .execute();
+    await SET_COUNTS.execute(this.db, reviewId, yes, no, yes + no, score);
   }
 
   /** Counts straight from the votes table (for checks and repairs). */
