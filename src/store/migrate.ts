@@ -10,6 +10,7 @@ import * as m0005 from './migrations/0005_moderation.js';
 import * as m0006 from './migrations/0006_mentions.js';
 import * as m0007 from './migrations/0007_quality_scan_keys.js';
 import * as m0008 from './migrations/0008_search_compact_index.js';
+import * as m0009 from './migrations/0009_search_order_upper.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_mentions': m0006,
   '0007_quality_scan_keys': m0007,
   '0008_search_compact_index': m0008,
+  '0009_search_order_upper': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, PersonRow, TitleRow } from './schema.js';
 import { BulkInsert, inTransaction } from './bulk.store.js';
 import { searchKeys, type NameQuery, type SearchKeys } from '../domain/search.js';
-import { searchDialect, type NameKind, type ReviewHit, type ReviewIdQuery } from './dialect/search.js';
+import { SEARCH_INDEXED_FROM, searchDialect, type NameKind, type ReviewHit, type ReviewIdQuery } from './dialect/search.js';
 
 export type { ReviewHit, ReviewOrderKey } from './dialect/search.js';
 
@@ -124,13 +124,14 @@ export async function withReviewIndexSuspended<T>(db: Kysely<Database>, fn: () =
   }
 }
 
-/** Search results list reviews most helpful first (the same definition as migration 0002). */
+/** Search results list reviews most helpful first: the index of its upper part (the definition of migration 0009). */
 export async function createReviewsSearchHelpfulIndex(db: Kysely<Database>): Promise<void> {
   await db.schema
     .createIndex('reviews_search_helpful')
     .ifNotExists()
     .on('reviews')
     .columns(['helpful_score desc', 'helpful_total desc', 'created_at desc', 'id desc'])
+    .where(sql.ref('helpful_score'), '>=', sql.lit(SEARCH_INDEXED_FROM))
     .execute();
 }
 

@@ -2,7 +2,7 @@
 // arguments in the right places, constants stay, the compiled SQL is reused inside transactions, and
 // a build that does not use an argument as a value is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { openDb, type Db } from '../../src/store/db.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { PreparedQuery } from '../../src/store/prepared.js';
@@ -30,7 +30,7 @@ for (const engine of TEST_ENGINES) {
     it('binds each run’s arguments where the build used them, in any order, beside constants', async () => {
       let builds = 0;
       // The arguments appear in the SQL in another order than they are passed, next to a constant.
-      const query = new PreparedQuery(2, (k, maxYear: number, kind: string) => {
+      const query = new PreparedQuery(2, (k, maxYear: number, kind: 'film' | 'series') => {
         builds++;
         return k
           .selectFrom('titles')
@@ -65,7 +65,7 @@ for (const engine of TEST_ENGINES) {
     it('refuses a build that does not use every argument as a value', async () => {
       const unused = new PreparedQuery(2, (k, slug: string, _ignored: string) => k.selectFrom('titles').select('id').where('slug', '=', slug));
       await expect(unused.rows(db.kysely, 'a', 'x')).rejects.toThrow(/not used/);
-      const computed = new PreparedQuery(1, (k, slug: string) => k.selectFrom('titles').select('id').where(sql.raw(`slug = '${slug}'`)));
+      const computed = new PreparedQuery(1, (k, slug: string) => k.selectFrom('titles').select('id').where(sql.raw<SqlBool>(`slug = '${slug}'`)));
       await expect(computed.rows(db.kysely, 'a')).rejects.toThrow(/not used/);
     });
   });

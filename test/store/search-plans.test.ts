@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import { openContext, type AppContext } from '../../src/context.js';
 import { seedDemo } from '../../src/services/seed/demo.js';
 import { SearchStore, reindexSearch, type ReviewHit } from '../../src/store/search.store.js';
-import type { ReviewIdQuery } from '../../src/store/dialect/search.js';
+import { SEARCH_INDEXED_FROM, type ReviewIdQuery } from '../../src/store/dialect/search.js';
 import { parseNameQuery } from '../../src/domain/search.js';
 import { mulberry32 } from '../../src/domain/random.js';
 
@@ -34,6 +34,14 @@ const VARIANTS: [ReviewIdQuery['plan'], ReviewIdQuery['thresholds']][] = [
   [undefined, { densitySample: 2, sortBelow: 10_000, walkMax: 3 }],
 ];
 
+/** Negative when `a` comes first in search order (helpful_score, helpful_total, created_at, id, all descending). */
+function compareOrder(a: ReviewHit, b: ReviewHit): number {
+  const ka = [Number(a.helpful_score), Number(a.helpful_total), a.created_at, Number(a.id)] as const;
+  const kb = [Number(b.helpful_score), Number(b.helpful_total), b.created_at, Number(b.id)] as const;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! > kb[i]! ? -1 : 1;
+  return 0;
+}
+
 for (const engine of TEST_ENGINES) {
   describe(`review search plans on ${engine}`, () => {
     let db: TestDatabase;
@@ -42,6 +50,8 @@ for (const engine of TEST_ENGINES) {
       db = await createTestDatabase(engine);
       ctx = await openContext(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }), { logger: pino({ level: 'silent' }) });
       await seedDemo(ctx);
+      // Scores spread on both sides of the indexed part of the order (SEARCH_INDEXED_FROM), with ties.
+      await sql`update reviews set helpful_score = ((id * 37) % 20) / 20.0`.execute(ctx.db.kysely);
       // Statistics, so PostgreSQL chooses its plan from the words' frequencies (pg_stats).
       await sql`analyze`.execute(ctx.db.kysely);
     });
@@ -53,11 +63,15 @@ for (const engine of TEST_ENGINES) {
     it('sort, collect, walk and the chosen plans give the same pages, for both tiers, page after page', async () => {
       const store = new SearchStore(ctx.db.kysely);
       let nonEmpty = 0;
+      let bothParts = 0;
       for (const words of QUERIES) {
         for (const tier of [0, 1] as const) {
           for (const publishedOnly of [true, false]) {
             const all = await store.reviewHits({ tier, words, publishedOnly, limit: 1000, plan: 'sort' });
             if (all.length) nonEmpty++;
+            // The reference is in search order (checked here, not trusted from the engine's sort).
+            for (let i = 1; i < all.length; i++) expect(compareOrder(all[i - 1]!, all[i]!), `${words} order at ${i}`).toBeLessThan(0);
+            if (all.some((h) => h.helpful_score >= SEARCH_INDEXED_FROM) && all.some((h) => h.helpful_score < SEARCH_INDEXED_FROM)) bothParts++;
             for (const [plan, thresholds] of VARIANTS) {
               const name = `${words} ${tier} ${plan ?? 'auto'} ${JSON.stringify(thresholds)}`;
               expect(await store.reviewHits({ tier, words, publishedOnly, limit: 1000, plan, thresholds }), name).toEqual(all);
@@ -76,6 +90,7 @@ for (const engine of TEST_ENGINES) {
         }
       }
       expect(nonEmpty).toBeGreaterThan(8);
+      expect(bothParts).toBeGreaterThan(4);
     });
   });
 }

@@ -99,14 +99,42 @@ const afterKey = (after: ReviewOrderKey | undefined) =>
 const published = (only: boolean) => (only ? sql`and r.status = 'published'` : sql``);
 
 /**
+ * The search order's index (reviews_search_helpful, migration 0009) holds its upper part only: the
+ * reviews with helpful_score at or above this. Votes on the others (nine in ten of the benchmark's
+ * reviews) leave it alone, and a vote wrote half its pages into it when it held every review. A page
+ * is taken from the upper part by the plans below, then, if it is not full, from the rest by sorting
+ * the matches there: all of a query's matches rank above the rest, so the two parts in turn are the
+ * order itself. The lower part is read for rare queries (sorted anyway) and past the last of a
+ * query's upper matches.
+ */
+export const SEARCH_INDEXED_FROM = 0.5;
+/** Which part of the order a plan reads: the condition on `r`, inlined (a partial index is used only for a constant). */
+export type OrderPart = RawBuilder<unknown>;
+const UPPER: OrderPart = sql`and r.helpful_score >= ${sql.lit(SEARCH_INDEXED_FROM)}`;
+const LOWER: OrderPart = sql`and r.helpful_score < ${sql.lit(SEARCH_INDEXED_FROM)}`;
+
+/**
+ * A page in search order: `hits` over the upper part, then over the lower part (with plan 'sort')
+ * for what the upper part did not fill. A cursor in the lower part skips the upper one.
+ */
+async function inOrderParts(q: ReviewIdQuery, hits: (q: ReviewIdQuery, part: OrderPart) => Promise<ReviewHit[]>): Promise<ReviewHit[]> {
+  const upper = q.after && q.after[0] < SEARCH_INDEXED_FROM ? [] : await hits(q, UPPER);
+  if (upper.length >= q.limit) return upper;
+  const last = upper[upper.length - 1];
+  const after: ReviewOrderKey | undefined = last ? [last.helpful_score, last.helpful_total, last.created_at, last.id] : q.after;
+  const lower = await hits({ ...q, plan: 'sort', after, limit: q.limit - upper.length }, LOWER);
+  return [...upper, ...lower];
+}
+
+/**
  * Bounded walks (both engines): `walkEnd` finds the walk-th review after the cursor in the search
  * order (undefined: fewer are left), `throughEnd` keeps the walk to it. A walk's page is exact when it
  * is full or the walk reached the end; otherwise null, and the caller falls back.
  */
-async function walkEnd(db: Kysely<any>, reviews: RawBuilder<unknown>, after: ReviewOrderKey | undefined, walk: number): Promise<ReviewHit | undefined> {
+async function walkEnd(db: Kysely<any>, reviews: RawBuilder<unknown>, part: OrderPart, after: ReviewOrderKey | undefined, walk: number): Promise<ReviewHit | undefined> {
   const end = await sql<ReviewHit>`
     select r.id, r.helpful_score, r.helpful_total, r.created_at from ${reviews}
-    where true ${afterKey(after)} order by ${ORDER} limit 1 offset ${walk - 1}`.execute(db);
+    where true ${part} ${afterKey(after)} order by ${ORDER} limit 1 offset ${walk - 1}`.execute(db);
   return end.rows[0];
 }
 const throughEnd = (end: ReviewHit | undefined) =>
@@ -262,74 +290,80 @@ const sqlite: SearchDialect = {
     await sql.raw(`insert into reviews_head_fts(reviews_head_fts) values ('optimize')`).execute(db);
   },
 
-  async reviewHits(db, q) {
-    const { densitySample, sortBelow, walkMax, walkMargin } = { ...THRESHOLDS, ...q.thresholds };
-    const match = q.words.map(ftsString).join(' AND ');
-    // Tier 0 reads the headline index; tier 1 the whole-text index minus tier 0's matches.
-    const index = sql.table(q.tier === 0 ? 'reviews_head_fts' : 'reviews_fts');
-    // Tier 1 is read on a first page only when the headlines matched fewer than a page, so the set of
-    // headline matches it leaves out is small there.
-    const notHead = (rowid: RawBuilder<unknown>) =>
-      q.tier === 1 ? sql`and ${rowid} not in (select rowid from reviews_head_fts where reviews_head_fts match ${match})` : sql``;
-    const hits = (query: RawBuilder<ReviewHit>) => query.execute(db).then((r) => r.rows);
-    // Every match, read and sorted; `ids` when they are already read (then the index is not asked again).
-    const sorted = (ids?: number[]) => hits(sql<ReviewHit>`
-          select r.id, r.helpful_score, r.helpful_total, r.created_at from ${ids ? sql`json_each(${JSON.stringify(ids)}) f cross join reviews r on r.id = f.value` : sql`${index} f cross join reviews r on r.id = f.rowid`}
-          where ${ids ? sql`true` : sql`f.${index} match ${match} ${notHead(sql`f.rowid`)}`}
-          ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`);
-    const collected = () => hits(sql<ReviewHit>`
-          select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
-          where r.id in (select rowid from ${index} where ${index} match ${match} ${notHead(sql`rowid`)})
-          ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`);
-    /**
-     * The page among the next `walk` reviews in helpful order, words checked rarest first; null when
-     * those reviews hold less than a page and more reviews follow them.
-     */
-    // Matches in rowid order, the first `n` of them.
-    const firstMatches = async (m: string, n: number, filter = sql``) =>
-      (await sql<{ id: number }>`select rowid as id from ${index} where ${index} match ${m} ${filter} limit ${n}`.execute(db)).rows.map((r) => Number(r.id));
-    /**
-     * The page among the next `walk` reviews in helpful order, words checked rarest first (each
-     * word's density from its first matches; a word with fewer is rare); null when those reviews hold
-     * less than a page and more reviews follow them.
-     */
-    const walked = async (walk: number): Promise<ReviewHit[] | null> => {
-      const end = await walkEnd(db, sql`reviews r indexed by reviews_search_helpful`, q.after, walk);
-      const firsts = await Promise.all(q.words.map((w) => firstMatches(ftsString(w), densitySample)));
-      const order = q.words.map((w, i) => ({ w, d: firsts[i]!.length < densitySample ? 0 : density(firsts[i]!) })).sort((a, b) => a.d - b.d);
-      const every = sql.join(order.map(({ w }) => sql`exists (select 1 from ${index} f where f.${index} match ${ftsString(w)} and f.rowid = r.id)`), sql` and `);
-      // The walk reads in the index's order and stops at a page: no sort step.
-      const page = await hits(sql<ReviewHit>`
-          select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
-          where ${every}
-          ${q.tier === 1 ? sql`and not exists (select 1 from reviews_head_fts h where h.reviews_head_fts match ${match} and h.rowid = r.id)` : sql``}
-          ${published(q.publishedOnly)} ${afterKey(q.after)} ${throughEnd(end)}
-          order by ${ORDER} limit ${q.limit}`);
-      return walkPage(page, q.limit, end);
-    };
-
-    if (q.plan === 'sort') return sorted();
-    if (q.plan === 'collect') return collected();
-    if (q.plan === 'walk') return (await walked(Number.MAX_SAFE_INTEGER)) ?? collected(); // tests: walk to the end
-    // The first matches in rowid order: all of them, or how dense the query is. A few first (a common
-    // query is told by them), then up to sortBelow.
-    const few = await firstMatches(match, densitySample, notHead(sql`rowid`));
-    if (few.length < densitySample) return few.length === 0 ? [] : sorted(few);
-    // The reviews a page should take, from the density since the first rowid: over the matches' own
-    // span it would be fooled by matches that cluster (a rare word among one title's reviews,
-    // written together) into long walks that find nothing (300–440 ms on the benchmark's data).
-    const expected = (q.limit * few[few.length - 1]!) / few.length;
-    if (expected * walkMargin <= walkMax) {
-      const page = await walked(Math.ceil(expected * walkMargin));
-      if (page) return page;
-    }
-    const ids = await firstMatches(match, sortBelow, notHead(sql`rowid`));
-    if (ids.length < sortBelow) return sorted(ids);
-    return collected();
+  reviewHits(db, q) {
+    return inOrderParts(q, (q, part) => sqliteHits(db, q, part));
   },
 };
+
+/** One page of `part` of the search order (SQLite). */
+async function sqliteHits(db: Kysely<any>, q: ReviewIdQuery, part: OrderPart): Promise<ReviewHit[]> {
+  const { densitySample, sortBelow, walkMax, walkMargin } = { ...THRESHOLDS, ...q.thresholds };
+  const match = q.words.map(ftsString).join(' AND ');
+  // Tier 0 reads the headline index; tier 1 the whole-text index minus tier 0's matches.
+  const index = sql.table(q.tier === 0 ? 'reviews_head_fts' : 'reviews_fts');
+  // Tier 1 is read on a first page only when the headlines matched fewer than a page, so the set of
+  // headline matches it leaves out is small there.
+  const notHead = (rowid: RawBuilder<unknown>) =>
+    q.tier === 1 ? sql`and ${rowid} not in (select rowid from reviews_head_fts where reviews_head_fts match ${match})` : sql``;
+  const hits = (query: RawBuilder<ReviewHit>) => query.execute(db).then((r) => r.rows);
+  // Every match, read and sorted; `ids` when they are already read (then the index is not asked again).
+  const sorted = (ids?: number[]) => hits(sql<ReviewHit>`
+        select r.id, r.helpful_score, r.helpful_total, r.created_at from ${ids ? sql`json_each(${JSON.stringify(ids)}) f cross join reviews r on r.id = f.value` : sql`${index} f cross join reviews r on r.id = f.rowid`}
+        where ${ids ? sql`true` : sql`f.${index} match ${match} ${notHead(sql`f.rowid`)}`}
+        ${part} ${published(q.publishedOnly)} ${afterKey(q.after)}
+        order by ${ORDER} limit ${q.limit}`);
+  // The lower part has no index of its order: its matches are sorted.
+  const collected = () =>
+    part === LOWER
+      ? sorted()
+      : hits(sql<ReviewHit>`
+        select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
+        where r.id in (select rowid from ${index} where ${index} match ${match} ${notHead(sql`rowid`)})
+        ${part} ${published(q.publishedOnly)} ${afterKey(q.after)}
+        order by ${ORDER} limit ${q.limit}`);
+  // Matches in rowid order, the first `n` of them.
+  const firstMatches = async (m: string, n: number, filter = sql``) =>
+    (await sql<{ id: number }>`select rowid as id from ${index} where ${index} match ${m} ${filter} limit ${n}`.execute(db)).rows.map((r) => Number(r.id));
+  /**
+   * The page among the next `walk` reviews in helpful order, words checked rarest first (each
+   * word's density from its first matches; a word with fewer is rare); null when those reviews hold
+   * less than a page and more reviews follow them.
+   */
+  const walked = async (walk: number): Promise<ReviewHit[] | null> => {
+    if (part === LOWER) return null; // no index of that part's order to walk
+    const end = await walkEnd(db, sql`reviews r indexed by reviews_search_helpful`, part, q.after, walk);
+    const firsts = await Promise.all(q.words.map((w) => firstMatches(ftsString(w), densitySample)));
+    const order = q.words.map((w, i) => ({ w, d: firsts[i]!.length < densitySample ? 0 : density(firsts[i]!) })).sort((a, b) => a.d - b.d);
+    const every = sql.join(order.map(({ w }) => sql`exists (select 1 from ${index} f where f.${index} match ${ftsString(w)} and f.rowid = r.id)`), sql` and `);
+    // The walk reads in the index's order and stops at a page: no sort step.
+    const page = await hits(sql<ReviewHit>`
+        select r.id, r.helpful_score, r.helpful_total, r.created_at from reviews r indexed by reviews_search_helpful
+        where ${every}
+        ${q.tier === 1 ? sql`and not exists (select 1 from reviews_head_fts h where h.reviews_head_fts match ${match} and h.rowid = r.id)` : sql``}
+        ${part} ${published(q.publishedOnly)} ${afterKey(q.after)} ${throughEnd(end)}
+        order by ${ORDER} limit ${q.limit}`);
+    return walkPage(page, q.limit, end);
+  };
+
+  if (q.plan === 'sort') return sorted();
+  if (q.plan === 'collect') return collected();
+  if (q.plan === 'walk') return (await walked(Number.MAX_SAFE_INTEGER)) ?? collected(); // tests: walk to the end
+  // The first matches in rowid order: all of them, or how dense the query is. A few first (a common
+  // query is told by them), then up to sortBelow.
+  const few = await firstMatches(match, densitySample, notHead(sql`rowid`));
+  if (few.length < densitySample) return few.length === 0 ? [] : sorted(few);
+  // The reviews a page should take, from the density since the first rowid: over the matches' own
+  // span it would be fooled by matches that cluster (a rare word among one title's reviews,
+  // written together) into long walks that find nothing (300–440 ms on the benchmark's data).
+  const expected = (q.limit * few[few.length - 1]!) / few.length;
+  if (expected * walkMargin <= walkMax) {
+    const page = await walked(Math.ceil(expected * walkMargin));
+    if (page) return page;
+  }
+  const ids = await firstMatches(match, sortBelow, notHead(sql`rowid`));
+  if (ids.length < sortBelow) return sorted(ids);
+  return collected();
+}
 
 /** Matches per rowid over the span of these ascending rowids (1: every review). */
 const density = (ids: number[]) => ids.length / (ids[ids.length - 1]! - ids[0]! + 1);
@@ -436,49 +470,55 @@ const postgres: SearchDialect = {
         from reviews`.execute(db);
   },
 
-  async reviewHits(db, q) {
-    const { sortBelow, walkMax, walkMargin } = { ...THRESHOLDS, ...q.thresholds };
-    const query = tsQuery(q.words);
-    const match = q.tier === 0 ? sql`s.head_tsv @@ ${query}` : sql`s.all_tsv @@ ${query} and not (s.head_tsv @@ ${query})`;
-    const hits = (built: RawBuilder<ReviewHit>) => built.execute(db).then((r) => r.rows);
-    // Every match through the GIN index, sorted (a materialized CTE, which the planner cannot turn
-    // into a walk). Cheap when a word is rare (GIN's fast scan follows the rare word's list); an AND
-    // of common words reads their lists in full (60–90 ms for five of them on 1M reviews).
-    const sorted = () => hits(sql<ReviewHit>`
-          with m as materialized (select s.review_id from review_search s where ${match})
-          select r.id, r.helpful_score, r.helpful_total, r.created_at from m join reviews r on r.id = m.review_id
-          where true ${published(q.publishedOnly)} ${afterKey(q.after)}
-          order by ${ORDER} limit ${q.limit}`);
-    // Reviews in helpful order, each checked (the page of a common query is within a few dozen), up to
-    // the walk-th review from here when `walk` is given: null when those hold less than a page.
-    const walked = async (walk?: number): Promise<ReviewHit[] | null> => {
-      const end = walk === undefined ? undefined : await walkEnd(db, sql`reviews r`, q.after, walk);
-      const page = await hits(sql<ReviewHit>`
-          select r.id, r.helpful_score, r.helpful_total, r.created_at from review_search s join reviews r on r.id = s.review_id
-          where ${match} ${published(q.publishedOnly)} ${afterKey(q.after)} ${throughEnd(end)}
-          order by ${ORDER} limit ${q.limit}`);
-      return walkPage(page, q.limit, end);
-    };
-    if (q.plan === 'sort') return sorted();
-    if (q.plan === 'walk' || q.plan === 'collect') return (await walked()) ?? sorted();
-    // How dense the query may be: ANALYZE's frequency of its least common word (pg_stats); a word
-    // not among the most common ones is rare. Words of a phrase go together, so the least common
-    // word bounds the query better than a product would. A walk of walkMargin times the reviews a
-    // page then takes, if that is under walkMax; a short walk, or a rare word, reads every match.
-    // Without statistics (never analyzed): count up to sortBelow, and walk to the end above it.
-    const density = await leastWordFrequency(db, q.tier === 0 ? 'head_tsv' : 'all_tsv', q.words);
-    if (density === null) {
-      const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from review_search s where ${match} limit ${sortBelow}) c`.execute(db);
-      return Number(counted.rows[0]?.n ?? 0) < sortBelow ? sorted() : ((await walked()) ?? sorted());
-    }
-    const expected = density > 0 ? q.limit / density : Number.POSITIVE_INFINITY;
-    if (expected * walkMargin <= walkMax) {
-      const page = await walked(Math.ceil(expected * walkMargin));
-      if (page) return page;
-    }
-    return sorted();
+  reviewHits(db, q) {
+    return inOrderParts(q, (q, part) => postgresHits(db, q, part));
   },
 };
+
+/** One page of `part` of the search order (PostgreSQL). */
+async function postgresHits(db: Kysely<any>, q: ReviewIdQuery, part: OrderPart): Promise<ReviewHit[]> {
+  const { sortBelow, walkMax, walkMargin } = { ...THRESHOLDS, ...q.thresholds };
+  const query = tsQuery(q.words);
+  const match = q.tier === 0 ? sql`s.head_tsv @@ ${query}` : sql`s.all_tsv @@ ${query} and not (s.head_tsv @@ ${query})`;
+  const hits = (built: RawBuilder<ReviewHit>) => built.execute(db).then((r) => r.rows);
+  // Every match through the GIN index, sorted (a materialized CTE, which the planner cannot turn
+  // into a walk). Cheap when a word is rare (GIN's fast scan follows the rare word's list); an AND
+  // of common words reads their lists in full (60–90 ms for five of them on 1M reviews).
+  const sorted = () => hits(sql<ReviewHit>`
+        with m as materialized (select s.review_id from review_search s where ${match})
+        select r.id, r.helpful_score, r.helpful_total, r.created_at from m join reviews r on r.id = m.review_id
+        where true ${part} ${published(q.publishedOnly)} ${afterKey(q.after)}
+        order by ${ORDER} limit ${q.limit}`);
+  // Reviews in helpful order, each checked (the page of a common query is within a few dozen), up to
+  // the walk-th review from here when `walk` is given: null when those hold less than a page.
+  const walked = async (walk?: number): Promise<ReviewHit[] | null> => {
+    if (part === LOWER) return null;
+    const end = walk === undefined ? undefined : await walkEnd(db, sql`reviews r`, part, q.after, walk);
+    const page = await hits(sql<ReviewHit>`
+        select r.id, r.helpful_score, r.helpful_total, r.created_at from review_search s join reviews r on r.id = s.review_id
+        where ${match} ${part} ${published(q.publishedOnly)} ${afterKey(q.after)} ${throughEnd(end)}
+        order by ${ORDER} limit ${q.limit}`);
+    return walkPage(page, q.limit, end);
+  };
+  if (q.plan === 'sort') return sorted();
+  if (q.plan === 'walk' || q.plan === 'collect') return (await walked()) ?? sorted();
+  // How dense the query may be: ANALYZE's frequency of its least common word (pg_stats); a word
+  // not among the most common ones is rare. Words of a phrase go together, so the least common
+  // word bounds the query better than a product would. A walk of walkMargin times the reviews a
+  // page then takes, if that is under walkMax; a short walk, or a rare word, reads every match.
+  // Without statistics (never analyzed): count up to sortBelow, and walk to the end above it.
+  const density = await leastWordFrequency(db, q.tier === 0 ? 'head_tsv' : 'all_tsv', q.words);
+  if (density === null) {
+    const counted = await sql<{ n: number }>`select count(*)::int as n from (select 1 from review_search s where ${match} limit ${sortBelow}) c`.execute(db);
+    return Number(counted.rows[0]?.n ?? 0) < sortBelow ? sorted() : ((await walked()) ?? sorted());
+  }
+  const expected = density > 0 ? q.limit / density : Number.POSITIVE_INFINITY;
+  if (expected * walkMargin <= walkMax) {
+    const page = await walked(Math.ceil(expected * walkMargin));
+    if (page) return page;
+  }
+  return sorted();
+}
 
 /** pg_stats of review_search, read at most once a minute per database handle. */
 const wordStats = new WeakMap<Kysely<any>, { at: number; columns: Map<string, Map<string, number> | null> }>();
