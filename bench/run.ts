@@ -1,10 +1,11 @@
-// `npm run bench [-- --only read,votes,pg-read,web] [--quick]`
+// `npm run bench [-- --only read,votes,vote-pages,pg-read,web] [--quick]`
 // The core service's benchmarks (figures go into docs/PERFORMANCE.md):
 //  read     GET the first page of sort=helpful reviews of the most-reviewed title, against a bare
 //           node:http server sending the same bytes, in the same run; 50 connections.
 //  votes    PUT votes from 1,000 accounts on random reviews, drawn uniformly from all reviews and
 //           drawn where readers vote (bench/votes.bench.ts); counts checked exact afterwards; peak
-//           memory of the server process under that load.
+//           memory of the server process under that load; and the pages a vote writes, table by
+//           table (bench/vote-pages.bench.ts: in-process, independent of the machine's load).
 //  pg-read  the read benchmark on PostgreSQL.
 //  imdb-import  `marquee import imdb` on generated IMDb-format title.basics files (1,000,000 rows;
 //           --quick 200,000): rows per second and peak memory (bench/imdb-import.bench.ts).
@@ -27,6 +28,7 @@ import pg from 'pg';
 import { ROOT, machine } from './lib.js';
 import { readBenchmark } from './read.bench.js';
 import { votesBenchmark } from './votes.bench.js';
+import { votePagesBenchmark } from './vote-pages.bench.js';
 import { imdbImportBenchmark } from './imdb-import.bench.js';
 import { webBenchmark } from './web.bench.js';
 import { qualityBenchmark } from './quality.bench.js';
@@ -105,7 +107,7 @@ async function pgData(): Promise<string> {
 const report: Record<string, unknown> = { machine: machine(), date: new Date().toISOString(), size, duration };
 execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 
-if (only.has('read') || only.has('votes')) {
+if (only.has('read') || only.has('votes') || only.has('vote-pages')) {
   const data = sqliteData();
   if (data.seedSeconds !== null) report.seed_seconds_sqlite = data.seedSeconds;
   if (only.has('read')) report.read_sqlite = await readBenchmark(data.url, duration);
@@ -113,6 +115,7 @@ if (only.has('read') || only.has('votes')) {
     report.votes_sqlite = await votesBenchmark(sqliteData().url, duration, 'uniform');
     report.votes_sqlite_readers = await votesBenchmark(sqliteData().url, duration, 'readers');
   }
+  if (only.has('votes') || only.has('vote-pages')) report.vote_pages_sqlite = await votePagesBenchmark(sqliteData().url);
 }
 if (only.has('web')) {
   const data = sqliteData();
