@@ -1,8 +1,17 @@
 // Accounts, sessions and personal access tokens.
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from './schema.js';
+import { PreparedQuery } from './prepared.js';
 
 export type Role = UserRow['role'];
+
+// Who is calling: asked on every signed-in request, so compiled once (src/store/prepared.ts).
+const USER_BY_SESSION = new PreparedQuery(2, (db, tokenHash: string, now: string) =>
+  db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').selectAll('users').where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', now),
+);
+const USER_BY_TOKEN = new PreparedQuery(1, (db, tokenHash: string) =>
+  db.selectFrom('tokens').innerJoin('users', 'users.id', 'tokens.user_id').selectAll('users').where('tokens.token_hash', '=', tokenHash),
+);
 
 export class UsersStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -68,13 +77,7 @@ export class UsersStore {
   }
 
   userBySession(tokenHash: string, now: string): Promise<UserRow | undefined> {
-    return this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('users')
-      .where('sessions.token_hash', '=', tokenHash)
-      .where('sessions.expires_at', '>', now)
-      .executeTakeFirst();
+    return USER_BY_SESSION.first(this.db, tokenHash, now);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -96,12 +99,7 @@ export class UsersStore {
   }
 
   userByToken(tokenHash: string): Promise<UserRow | undefined> {
-    return this.db
-      .selectFrom('tokens')
-      .innerJoin('users', 'users.id', 'tokens.user_id')
-      .selectAll('users')
-      .where('tokens.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    return USER_BY_TOKEN.first(this.db, tokenHash);
   }
 
   /** Deletes the token if it belongs to `userId`; returns whether one was deleted. */
