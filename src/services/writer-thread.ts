@@ -37,6 +37,13 @@ export class WriterThread implements NamedWrites {
   #worker: Worker | null = null;
   readonly #waiting = new Map<number, { resolve(value: unknown): void; reject(err: unknown): void }>();
   #outbox: WriteRequest[] = [];
+  /**
+   * A batch went to the thread and no answers came back since. Requests then wait here instead of
+   * going one message each: the thread could not start them before its group commits anyway, and
+   * a message costs the server thread more than the request's own work (docs/PERFORMANCE.md,
+   * votes). The next answers send them all in one message.
+   */
+  #awaitingThread = false;
   #seq = 0;
   #failed: Error | null = null;
   #closing = false;
@@ -56,7 +63,7 @@ export class WriterThread implements NamedWrites {
       // While writes are pending the thread keeps the process alive; idle, it does not.
       if (this.#waiting.size === 1) this.#worker?.ref();
       // Requests of one event-loop turn travel in one message.
-      if (this.#outbox.push({ id, name, input, order }) === 1) setImmediate(() => this.#flush());
+      if (this.#outbox.push({ id, name, input, order }) === 1 && !this.#awaitingThread) setImmediate(() => this.#flush());
     });
   }
 
@@ -88,6 +95,7 @@ export class WriterThread implements NamedWrites {
     if (this.#outbox.length === 0) return;
     const requests = this.#outbox;
     this.#outbox = [];
+    this.#awaitingThread = true;
     this.#start().postMessage({ type: 'run', requests } satisfies ToWriter);
   }
 
@@ -103,6 +111,8 @@ export class WriterThread implements NamedWrites {
         if (reply.ok) waiting.resolve(reply.value);
         else waiting.reject(failureToError(reply.error));
       }
+      this.#awaitingThread = false;
+      if (!this.#closing && !this.#failed) this.#flush();
       if (this.#waiting.size === 0) worker.unref();
     });
     worker.on('error', (err) => this.#fail(err));
