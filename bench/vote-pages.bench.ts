@@ -44,7 +44,7 @@ export async function votePagesBenchmark(databaseUrl: string, votes = 2000, grou
         const reviewId = 1 + Math.floor(rand() * maxId);
         const input = { voterId: voters[Math.floor(rand() * voters.length)]!, reviewId, helpful: rand() < 0.7, now };
         // A refusal (one's own review) writes nothing; it still counts as a vote asked for.
-        return queue.run((trx) => recordVote(trx, 'sqlite', input), reviewId).catch(() => undefined);
+        return queue.run((trx) => recordVote(trx, input), reviewId).catch(() => undefined);
       }),
     );
   }

@@ -92,7 +92,7 @@ export async function openContext(config: Config, options: ContextOptions = {}):
         logger.fatal({ err }, 'the writer thread failed; stopping');
         process.exit(1);
       })
-    : new InlineWrites(writes, db.engine);
+    : new InlineWrites(writes);
   const changes = new ChangeFeed(db);
   if (options.listen) await changes.listen((err) => logger.warn({ err }, 'change listener lost its connection'));
   const mentions = new MentionsService(db, writes, (err) => logger.warn({ err }, 'rebuilding the mention matcher failed'));

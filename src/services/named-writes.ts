@@ -2,16 +2,15 @@
 // data that returns plain data (or throws an AppError before writing anything, as the write queue's
 // rules ask), so the same function runs here or on the writer thread (src/services/writer-thread.ts)
 // and gives the same answer.
-import type { Engine } from '../store/dialect/index.js';
 import type { WriteQueue, WriteTransaction } from '../store/write-queue.js';
 import { recordVote } from './votes.service.js';
 
 export const NAMED_WRITES = {
   vote: recordVote,
-} satisfies Record<string, (trx: WriteTransaction, engine: Engine, input: never) => Promise<unknown>>;
+} satisfies Record<string, (trx: WriteTransaction, input: never) => Promise<unknown>>;
 
 export type WriteName = keyof typeof NAMED_WRITES;
-export type WriteInput<N extends WriteName> = Parameters<(typeof NAMED_WRITES)[N]>[2];
+export type WriteInput<N extends WriteName> = Parameters<(typeof NAMED_WRITES)[N]>[1];
 export type WriteOutput<N extends WriteName> = Awaited<ReturnType<(typeof NAMED_WRITES)[N]>>;
 
 export interface NamedWrites {
@@ -25,14 +24,11 @@ export interface NamedWrites {
 
 /** The named writes on this thread's write queue (PostgreSQL, in-memory SQLite, MARQUEE_WRITER_THREAD=off). */
 export class InlineWrites implements NamedWrites {
-  constructor(
-    private readonly writes: WriteQueue,
-    private readonly engine: Engine,
-  ) {}
+  constructor(private readonly writes: WriteQueue) {}
 
   run<N extends WriteName>(name: N, input: WriteInput<N>, order?: number): Promise<WriteOutput<N>> {
-    const op = NAMED_WRITES[name] as (trx: WriteTransaction, engine: Engine, input: WriteInput<N>) => Promise<WriteOutput<N>>;
-    return this.writes.run((trx) => op(trx, this.engine, input), order);
+    const op = NAMED_WRITES[name] as (trx: WriteTransaction, input: WriteInput<N>) => Promise<WriteOutput<N>>;
+    return this.writes.run((trx) => op(trx, input), order);
   }
 
   healthy(): boolean {

@@ -3,7 +3,6 @@
 // locked, and votes arriving together commit together (src/store/write-queue.ts). On a SQLite file
 // that transaction runs on the writer thread (src/services/writer-thread.ts), so the server thread
 // goes on answering requests while a group of votes is made durable.
-import type { Engine } from '../store/dialect/index.js';
 import { VotesStore } from '../store/votes.store.js';
 import type { WriteTransaction } from '../store/write-queue.js';
 import { AppError, notFound } from '../domain/errors.js';
@@ -37,7 +36,7 @@ export interface VoteOutcome {
 }
 
 /** The vote's transaction: plain data in, plain data out, so it can run on another thread. */
-export async function recordVote(trx: WriteTransaction, engine: Engine, input: VoteInput): Promise<VoteOutcome> {
+export async function recordVote(trx: WriteTransaction, input: VoteInput): Promise<VoteOutcome> {
   const { voterId, reviewId, helpful, now } = input;
   const votes = new VotesStore(trx);
   const review = await votes.lockReview(reviewId);

@@ -18,7 +18,7 @@ const queue = new WriteQueue(db.kysely, {
   isRetryable: db.parts.isRetryable,
   lock: new SharedWriteLock(data.lock),
 });
-const writes = new InlineWrites(queue, db.engine);
+const writes = new InlineWrites(queue);
 
 let replies: WriteReply[] = [];
 function flush(): void {

@@ -3,7 +3,7 @@
 // slugs, update the ones that changed. Multi-row statements are compiled once per size and run again
 // with new parameters (as src/store/bulk.store.ts does), so a batch costs a few statements whatever
 // its size. Nothing here names an engine.
-import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { MAX_PARAMS_PER_STATEMENT, compileRows, type PlaceholderDb } from './bulk.store.js';
 import { PreparedQuery } from './prepared.js';
@@ -11,7 +11,6 @@ import { PreparedQuery } from './prepared.js';
 export type ExternalEntity = 'title' | 'person';
 
 
-type Compilable<R = unknown> = { compile(): CompiledQuery<R> };
 type Values = Record<string, number>[];
 
 /**
