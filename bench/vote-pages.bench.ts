@@ -14,6 +14,7 @@ import { migrateToLatest } from '../src/store/migrate.js';
 import { WriteQueue } from '../src/store/write-queue.js';
 import { recordVote } from '../src/services/votes.service.js';
 import { mulberry32 } from '../src/domain/random.js';
+import { AppError } from '../src/domain/errors.js';
 
 export interface VotePagesResult {
   votes: number;
@@ -27,8 +28,8 @@ export interface VotePagesResult {
 }
 
 export async function votePagesBenchmark(databaseUrl: string, votes = 2000, group = 20): Promise<VotePagesResult> {
-  const file = databaseUrl.slice('sqlite:'.length);
   const db = openDb(databaseUrl);
+  const file = db.parts.file!;
   await migrateToLatest(db);
   const k = db.kysely;
   await sql`pragma wal_autocheckpoint = 0`.execute(k);
@@ -44,7 +45,9 @@ export async function votePagesBenchmark(databaseUrl: string, votes = 2000, grou
         const reviewId = 1 + Math.floor(rand() * maxId);
         const input = { voterId: voters[Math.floor(rand() * voters.length)]!, reviewId, helpful: rand() < 0.7, now };
         // A refusal (one's own review) writes nothing; it still counts as a vote asked for.
-        return queue.run((trx) => recordVote(trx, input), reviewId).catch(() => undefined);
+        return queue.run((trx) => recordVote(trx, input), reviewId).catch((err: unknown) => {
+          if (!(err instanceof AppError)) throw err;
+        });
       }),
     );
   }
