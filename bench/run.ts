@@ -76,7 +76,26 @@ function sqliteData(): { url: string; seedSeconds: number | null } {
   const work = path.join(dir, 'work.db');
   for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(pristine, work);
+  settleCopy(work);
   return { url: `sqlite:${work}`, seedSeconds };
+}
+
+/**
+ * Reads the copy once, so every benchmark starts with the database in the kernel's page cache, as on
+ * a server that has been running. Without it a run measured whatever this machine's memory manager
+ * had left cached: it reclaims file pages at a few MB/s even with 20 GB free, and a copy is not
+ * cached at all, so votes (which read pages all over the file) waited on the disk for a varying part
+ * of the run (docs/PERFORMANCE.md, 2026-11-26 afternoon).
+ */
+function settleCopy(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  const buf = Buffer.allocUnsafe(8 << 20);
+  try {
+    fs.fsyncSync(fd);
+    while (fs.readSync(fd, buf, 0, buf.length, null) > 0);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function pgData(): Promise<string> {
