@@ -31,6 +31,8 @@ export interface Config {
   writeBatchMax: number;
   /** SQLite file: commit votes on a writer thread of their own (src/services/writer-thread.ts). */
   writerThread: boolean;
+  /** With the writer thread: checkpoints on a thread of their own (src/store/dialect/sqlite-checkpointer.ts). */
+  checkpointer: boolean;
   /** Review integrity (issue 5): the policy per warning code and the signal checks' thresholds. */
   quality: {
     policy: Policy;
@@ -93,14 +95,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
-  const writerThreadSwitch = env.MARQUEE_WRITER_THREAD ?? 'on';
-  if (!['on', 'off'].includes(writerThreadSwitch)) {
-    problems.push(`MARQUEE_WRITER_THREAD must be "on" or "off" (got "${writerThreadSwitch}")`);
-  }
-  const rateLimitSwitch = env.MARQUEE_RATE_LIMIT ?? 'on';
-  if (!['on', 'off'].includes(rateLimitSwitch)) {
-    problems.push(`MARQUEE_RATE_LIMIT must be "on" or "off" (got "${rateLimitSwitch}")`);
-  }
+  /** An "on"/"off" switch, on unless set to "off". */
+  const on = (name: string): boolean => {
+    const value = env[name] ?? 'on';
+    if (!['on', 'off'].includes(value)) problems.push(`${name} must be "on" or "off" (got "${value}")`);
+    return value !== 'off';
+  };
 
   const qualityPolicy = parsePolicy(env.MARQUEE_QUALITY_POLICY);
   for (const p of qualityPolicy.problems) problems.push(`MARQUEE_QUALITY_POLICY: ${p}`);
@@ -113,7 +113,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel,
     scorePriorWeight: num('MARQUEE_SCORE_PRIOR_WEIGHT', 10, 0),
     rateLimits: {
-      enabled: rateLimitSwitch !== 'off',
+      enabled: on('MARQUEE_RATE_LIMIT'),
       auth: {
         max: int('MARQUEE_RATE_LIMIT_AUTH_MAX', 10, 1, 1_000_000),
         windowMs: int('MARQUEE_RATE_LIMIT_AUTH_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
@@ -125,7 +125,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     sessionDays: int('MARQUEE_SESSION_DAYS', 30, 1, 3650),
     writeBatchMax: int('MARQUEE_WRITE_BATCH_MAX', 256, 1, 10_000),
-    writerThread: writerThreadSwitch !== 'off',
+    writerThread: on('MARQUEE_WRITER_THREAD'),
+    checkpointer: on('MARQUEE_CHECKPOINTER'),
     quality: {
       policy: qualityPolicy.policy,
       minLength: int('MARQUEE_MIN_REVIEW_LENGTH', 200, 0, 20_000),

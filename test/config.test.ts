@@ -12,7 +12,7 @@ describe('loadConfig', () => {
 
   it('lists every bad value in one error', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MARQUEE_RATE_LIMIT: 'maybe', BASE_URL: 'not a url', MARQUEE_WRITER_THREAD: 'yes' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MARQUEE_RATE_LIMIT: 'maybe', BASE_URL: 'not a url', MARQUEE_WRITER_THREAD: 'yes', MARQUEE_CHECKPOINTER: '1' });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/MARQUEE_RATE_LIMIT/);
       expect(problems).toMatch(/BASE_URL/);
       expect(problems).toMatch(/MARQUEE_WRITER_THREAD must be "on" or "off"/);
+      expect(problems).toMatch(/MARQUEE_CHECKPOINTER must be "on" or "off" \(got "1"\)/);
     }
   });
 
@@ -33,5 +34,10 @@ describe('loadConfig', () => {
   it('commits votes on a writer thread unless told not to', () => {
     expect(loadConfig({}).writerThread).toBe(true);
     expect(loadConfig({ MARQUEE_WRITER_THREAD: 'off' }).writerThread).toBe(false);
+  });
+
+  it('checkpoints on a thread of their own unless told not to', () => {
+    expect(loadConfig({}).checkpointer).toBe(true);
+    expect(loadConfig({ MARQUEE_CHECKPOINTER: 'off' }).checkpointer).toBe(false);
   });
 });

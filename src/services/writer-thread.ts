@@ -17,6 +17,8 @@ export interface WriterThreadData {
   databaseUrl: string;
   lock: SharedArrayBuffer;
   maxBatch: number;
+  /** Run checkpoints on a thread of their own (src/services/checkpointer-thread.worker.ts). */
+  checkpointer: boolean;
 }
 
 export interface WriteRequest {
@@ -50,7 +52,7 @@ export class WriterThread implements NamedWrites {
   #closed: Promise<void> | null = null;
 
   constructor(
-    private readonly data: { databaseUrl: string; lock: SharedWriteLock; maxBatch: number },
+    private readonly data: { databaseUrl: string; lock: SharedWriteLock; maxBatch: number; checkpointer: boolean },
     private readonly onFailure: (err: Error) => void,
   ) {}
 
@@ -101,7 +103,7 @@ export class WriterThread implements NamedWrites {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const data: WriterThreadData = { databaseUrl: this.data.databaseUrl, lock: this.data.lock.buffer, maxBatch: this.data.maxBatch };
+    const data: WriterThreadData = { databaseUrl: this.data.databaseUrl, lock: this.data.lock.buffer, maxBatch: this.data.maxBatch, checkpointer: this.data.checkpointer };
     const worker = startWorker('writer-thread', import.meta.url, data);
     worker.on('message', (message: FromWriter) => {
       for (const reply of message.replies) {

@@ -5,6 +5,8 @@ import { openDb } from '../store/db.js';
 import { WriteQueue } from '../store/write-queue.js';
 import { SharedWriteLock } from '../store/write-lock.js';
 import { InlineWrites } from './named-writes.js';
+import { startWorker } from './worker-threads.js';
+import type { CheckpointerThreadData } from './checkpointer-thread.worker.js';
 import { errorToFailure, type FromWriter, type ToWriter, type WriteReply, type WriterThreadData } from './writer-thread.js';
 
 const data = (workerData as { data: WriterThreadData }).data;
@@ -19,6 +21,23 @@ const queue = new WriteQueue(db.kysely, {
   lock: new SharedWriteLock(data.lock),
 });
 const writes = new InlineWrites(queue);
+// Checkpoints on a thread of their own (src/store/dialect/sqlite-checkpointer.ts): a vote's commit then
+// never waits for the log to be copied into the database file. Its failure is this thread's failure,
+// which stops the server (src/context.ts), as the writer thread's own would.
+const checkpointer = data.checkpointer
+  ? startWorker('checkpointer-thread', import.meta.url, { file: db.parts.file!, lock: data.lock, intervalMs: 100 } satisfies CheckpointerThreadData)
+  : null;
+checkpointer?.on('error', (err) => {
+  throw err;
+});
+function stopCheckpointer(): Promise<void> {
+  if (!checkpointer) return Promise.resolve();
+  // It finishes its round and says so; under tsx its loader would keep it alive, so it is then ended.
+  return new Promise((resolve) => {
+    checkpointer.once('message', () => void checkpointer.terminate().then(() => resolve()));
+    checkpointer.postMessage({ type: 'close' });
+  });
+}
 
 let replies: WriteReply[] = [];
 function flush(): void {
@@ -37,6 +56,7 @@ parentPort!.on('message', (message: ToWriter) => {
     void (async () => {
       await queue.close();
       flush();
+      await stopCheckpointer();
       await db.close();
       process.exit(0);
     })();

@@ -7,6 +7,7 @@ import { SharedWriteLock } from '../../src/store/write-lock.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { newAdmin, newReview, newTitle, newUser } from '../support/factories.js';
 import { TEST_ENGINES } from '../support/databases.js';
+import { walIndex } from '../support/sqlite-wal.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -59,6 +60,32 @@ describe('writer thread on a SQLite file', () => {
     expect([missing.status, missing.body.error.code]).toEqual([404, 'not_found']);
   });
 
+  it('copies the log into the database file on the checkpointer thread (and does not with it off)', async () => {
+    const copied = async (checkpointer: 'on' | 'off') => {
+      const local = await startServer('sqlite', { MARQUEE_CHECKPOINTER: checkpointer });
+      try {
+        const admin = await newAdmin(local);
+        const title = await newTitle(local, admin);
+        const author = await newUser(local);
+        const review = await newReview(author, title.slug);
+        const voters = await Promise.all(Array.from({ length: 10 }, () => newUser(local)));
+        await Promise.all(voters.map((v) => local.ctx.services.votes.vote({ id: v.id, role: 'member' }, review.id, true)));
+        // Far below the commits' own checkpoint threshold: only a checkpointer copies this log.
+        const file = local.ctx.db.parts.file!;
+        const deadline = Date.now() + 3000;
+        while (walIndex(file).nBackfill < walIndex(file).mxFrame && Date.now() < deadline) await sleep(50);
+        return walIndex(file);
+      } finally {
+        await local.close();
+      }
+    };
+    const on = await copied('on');
+    expect(on.mxFrame).toBeGreaterThan(0);
+    expect(on.nBackfill).toBe(on.mxFrame);
+    const off = await copied('off');
+    expect(off.nBackfill).toBeLessThan(off.mxFrame);
+  });
+
   it('finishes the votes already sent when the server shuts down', async () => {
     const local = await startServer('sqlite');
     try {
@@ -84,7 +111,7 @@ describe('a writer thread that fails', () => {
   it('refuses the writes it holds with 503 unavailable and reports the failure once', async () => {
     const failures: Error[] = [];
     // A database the thread cannot open (its folder would be a file): it stops with an error as soon as it starts.
-    const writer = new WriterThread({ databaseUrl: 'sqlite:/etc/hostname/x.db', lock: new SharedWriteLock(), maxBatch: 10 }, (err) => failures.push(err));
+    const writer = new WriterThread({ databaseUrl: 'sqlite:/etc/hostname/x.db', lock: new SharedWriteLock(), maxBatch: 10, checkpointer: true }, (err) => failures.push(err));
     const vote = writer.run('vote', { voterId: 1, reviewId: 1, helpful: true, now: new Date().toISOString() });
     await expect(vote).rejects.toMatchObject({ code: 'unavailable', status: 503 });
     expect(failures).toHaveLength(1);

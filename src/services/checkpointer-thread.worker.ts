@@ -1,0 +1,39 @@
+// The checkpointer thread: copies the write-ahead log back into the database file in the background,
+// so commits on the writer thread and the server thread rarely do it themselves (src/store/dialect/
+// sqlite-checkpointer.ts says how, and why it is safe). Started and stopped by the writer thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteCheckpointer } from '../store/dialect/sqlite-checkpointer.js';
+import { SharedWriteLock } from '../store/write-lock.js';
+
+export interface CheckpointerThreadData {
+  file: string;
+  lock: SharedArrayBuffer;
+  /** Pause between rounds, in ms. */
+  intervalMs: number;
+}
+
+export type FromCheckpointer = { type: 'stopped'; rounds: number; restarts: number; maxLockedMs: number };
+
+const data = (workerData as { data: CheckpointerThreadData }).data;
+const checkpointer = new SqliteCheckpointer(data.file, new SharedWriteLock(data.lock));
+let stopping = false;
+// The listener also keeps this thread's event loop alive while it waits for the write lock
+// (Atomics.waitAsync alone does not).
+parentPort!.on('message', (message: { type: 'close' }) => {
+  if (message.type === 'close') stopping = true;
+});
+
+let rounds = 0;
+let restarts = 0;
+let maxLockedMs = 0;
+while (!stopping) {
+  const round = await checkpointer.round();
+  rounds++;
+  if (round.restarted) {
+    restarts++;
+    maxLockedMs = Math.max(maxLockedMs, round.lockedMs);
+  }
+  if (!stopping) await new Promise((resolve) => setTimeout(resolve, data.intervalMs));
+}
+checkpointer.close();
+parentPort!.postMessage({ type: 'stopped', rounds, restarts, maxLockedMs } satisfies FromCheckpointer);
