@@ -33,6 +33,8 @@ export interface Config {
   writerThread: boolean;
   /** With the writer thread: checkpoints on a thread of their own (src/store/dialect/sqlite-checkpointer.ts). */
   checkpointer: boolean;
+  /** When the checkpointer copies and restarts the log, in frames (tests make them small; default in store/dialect/sqlite-checkpointer.ts). */
+  checkpointFrames?: { copyFrames: number; restartFrames: number };
   /** Review integrity (issue 5): the policy per warning code and the signal checks' thresholds. */
   quality: {
     policy: Policy;

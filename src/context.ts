@@ -85,7 +85,7 @@ export async function openContext(config: Config, options: ContextOptions = {}):
     lock,
   });
   const namedWrites: NamedWrites = lock
-    ? new WriterThread({ databaseUrl: config.databaseUrl, lock, maxBatch: config.writeBatchMax, checkpointer: config.checkpointer }, (err) => {
+    ? new WriterThread({ databaseUrl: config.databaseUrl, lock, maxBatch: config.writeBatchMax, checkpointer: config.checkpointer, checkpointFrames: config.checkpointFrames }, (err) => {
         // A thread that died may hold SQLite's write lock (and ours) for good: no write of this
         // process could go on. Every answered write is durable, so stop and let the supervisor
         // start a new process, which recovers the log.

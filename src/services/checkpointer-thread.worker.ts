@@ -2,7 +2,7 @@
 // so commits on the writer thread and the server thread rarely do it themselves (src/store/dialect/
 // sqlite-checkpointer.ts says how, and why it is safe). Started and stopped by the writer thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteCheckpointer } from '../store/dialect/sqlite-checkpointer.js';
+import { CHECKPOINTER_DEFAULTS, SqliteCheckpointer, type CheckpointerOptions } from '../store/dialect/sqlite-checkpointer.js';
 import { SharedWriteLock } from '../store/write-lock.js';
 
 export interface CheckpointerThreadData {
@@ -10,12 +10,14 @@ export interface CheckpointerThreadData {
   lock: SharedArrayBuffer;
   /** Pause between rounds, in ms. */
   intervalMs: number;
+  /** Thresholds (default: CHECKPOINTER_DEFAULTS). */
+  frames: CheckpointerOptions | undefined;
 }
 
 export type FromCheckpointer = { type: 'stopped'; rounds: number; restarts: number; maxLockedMs: number };
 
 const data = (workerData as { data: CheckpointerThreadData }).data;
-const checkpointer = new SqliteCheckpointer(data.file, new SharedWriteLock(data.lock));
+const checkpointer = new SqliteCheckpointer(data.file, new SharedWriteLock(data.lock), data.frames ?? CHECKPOINTER_DEFAULTS);
 let stopping = false;
 // The listener also keeps this thread's event loop alive while it waits for the write lock
 // (Atomics.waitAsync alone does not).

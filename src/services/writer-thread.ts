@@ -19,6 +19,7 @@ export interface WriterThreadData {
   maxBatch: number;
   /** Run checkpoints on a thread of their own (src/services/checkpointer-thread.worker.ts). */
   checkpointer: boolean;
+  checkpointFrames: { copyFrames: number; restartFrames: number } | undefined;
 }
 
 export interface WriteRequest {
@@ -52,7 +53,7 @@ export class WriterThread implements NamedWrites {
   #closed: Promise<void> | null = null;
 
   constructor(
-    private readonly data: { databaseUrl: string; lock: SharedWriteLock; maxBatch: number; checkpointer: boolean },
+    private readonly data: Omit<WriterThreadData, 'lock'> & { lock: SharedWriteLock },
     private readonly onFailure: (err: Error) => void,
   ) {}
 
@@ -103,7 +104,7 @@ export class WriterThread implements NamedWrites {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const data: WriterThreadData = { databaseUrl: this.data.databaseUrl, lock: this.data.lock.buffer, maxBatch: this.data.maxBatch, checkpointer: this.data.checkpointer };
+    const data: WriterThreadData = { ...this.data, lock: this.data.lock.buffer };
     const worker = startWorker('writer-thread', import.meta.url, data);
     worker.on('message', (message: FromWriter) => {
       for (const reply of message.replies) {

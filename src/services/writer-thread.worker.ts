@@ -25,7 +25,7 @@ const writes = new InlineWrites(queue);
 // never waits for the log to be copied into the database file. Its failure is this thread's failure,
 // which stops the server (src/context.ts), as the writer thread's own would.
 const checkpointer = data.checkpointer
-  ? startWorker('checkpointer-thread', import.meta.url, { file: db.parts.file!, lock: data.lock, intervalMs: 100 } satisfies CheckpointerThreadData)
+  ? startWorker('checkpointer-thread', import.meta.url, { file: db.parts.file!, lock: data.lock, intervalMs: 100, frames: data.checkpointFrames } satisfies CheckpointerThreadData)
   : null;
 checkpointer?.on('error', (err) => {
   throw err;

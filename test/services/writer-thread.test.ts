@@ -62,7 +62,7 @@ describe('writer thread on a SQLite file', () => {
 
   it('copies the log into the database file on the checkpointer thread (and does not with it off)', async () => {
     const copied = async (checkpointer: 'on' | 'off') => {
-      const local = await startServer('sqlite', { MARQUEE_CHECKPOINTER: checkpointer });
+      const local = await startServer('sqlite', { MARQUEE_CHECKPOINTER: checkpointer }, { checkpointFrames: { copyFrames: 1, restartFrames: 100_000 } });
       try {
         const admin = await newAdmin(local);
         const title = await newTitle(local, admin);
@@ -111,7 +111,7 @@ describe('a writer thread that fails', () => {
   it('refuses the writes it holds with 503 unavailable and reports the failure once', async () => {
     const failures: Error[] = [];
     // A database the thread cannot open (its folder would be a file): it stops with an error as soon as it starts.
-    const writer = new WriterThread({ databaseUrl: 'sqlite:/etc/hostname/x.db', lock: new SharedWriteLock(), maxBatch: 10, checkpointer: true }, (err) => failures.push(err));
+    const writer = new WriterThread({ databaseUrl: 'sqlite:/etc/hostname/x.db', lock: new SharedWriteLock(), maxBatch: 10, checkpointer: true, checkpointFrames: undefined }, (err) => failures.push(err));
     const vote = writer.run('vote', { voterId: 1, reviewId: 1, helpful: true, now: new Date().toISOString() });
     await expect(vote).rejects.toMatchObject({ code: 'unavailable', status: 503 });
     expect(failures).toHaveLength(1);

@@ -39,7 +39,7 @@ describe('SqliteCheckpointer', () => {
   }
 
   it('copies the log into the database file without the write lock while the log is short', async () => {
-    const checkpointer = new SqliteCheckpointer(file, lock, 1000);
+    const checkpointer = new SqliteCheckpointer(file, lock, { copyFrames: 1, restartFrames: 1000 });
     try {
       commits(20);
       const before = walIndex(file);
@@ -55,8 +55,24 @@ describe('SqliteCheckpointer', () => {
     }
   });
 
+  it('leaves a log alone until it holds copyFrames frames not yet copied, so a page changed often is copied once', async () => {
+    const checkpointer = new SqliteCheckpointer(file, lock, { copyFrames: 40, restartFrames: 1000 });
+    try {
+      commits(5);
+      const few = walIndex(file);
+      expect(few.mxFrame).toBeLessThan(40);
+      await checkpointer.round();
+      expect(walIndex(file).nBackfill).toBe(0);
+      commits(40);
+      await checkpointer.round();
+      expect(walIndex(file).nBackfill).toBe(walIndex(file).mxFrame);
+    } finally {
+      checkpointer.close();
+    }
+  });
+
   it('restarts a long log under the write lock, and the next commit writes from its start', async () => {
-    const checkpointer = new SqliteCheckpointer(file, lock, 50);
+    const checkpointer = new SqliteCheckpointer(file, lock, { copyFrames: 1, restartFrames: 50 });
     try {
       commits(40);
       const long = walIndex(file).mxFrame;
@@ -78,7 +94,7 @@ describe('SqliteCheckpointer', () => {
   });
 
   it('keeps every committed row through rounds run between commits', async () => {
-    const checkpointer = new SqliteCheckpointer(file, lock, 30);
+    const checkpointer = new SqliteCheckpointer(file, lock, { copyFrames: 1, restartFrames: 30 });
     const copy = path.join(dir, 'copy.sqlite');
     try {
       for (let i = 0; i < 10; i++) {

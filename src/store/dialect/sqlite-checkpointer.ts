@@ -6,24 +6,35 @@
 // one long flush, during which no vote commits (100–250 ms each time, about once a second).
 //
 // A checkpointer on a thread of its own (src/services/checkpointer-thread.worker.ts) does the same
-// work in three steps, so the writers wait only for the last, short one:
+// work in steps, so the writers wait only for the last, short one. Once the log holds `copyFrames`
+// frames not yet in the database file (it reads the count from the log's index, without a lock):
 // 1. a PASSIVE checkpoint: copies what is committed, without the write lock (SQLite lets one
 //    checkpoint run beside the writer);
 // 2. a flush of the database file (fdatasync), still without the lock, so the pages just copied are
 //    on the disk before step 3;
-// 3. only when the log has grown past `restartFrames`: under the write lock, another PASSIVE
-//    checkpoint, which copies the little committed since and reaches the end of the log. SQLite then
-//    flushes the file (little left to write: step 2 did it) and the next write starts the log again
-//    from its beginning instead of growing it.
+// 3. only when the log has grown past `restartFrames`: the same again, then under the write lock one
+//    more PASSIVE checkpoint, which copies the little committed since and reaches the end of the log.
+//    SQLite then flushes the file (little left to write: steps 2 did it) and the next write starts
+//    the log again from its beginning instead of growing it.
+// Copying only every `copyFrames` frames keeps what SQLite's own checkpoints had: a page changed by
+// many commits is copied once per batch (every 100 ms, the pages of the most-read titles were copied
+// ten times a second and votes/s fell by up to 18 %; docs/PERFORMANCE.md).
 // Durability is unchanged: every commit still flushes the log (synchronous=FULL), and the database
 // file is flushed before the log is reused, as SQLite's own checkpoints do. The connections keep
 // their `wal_autocheckpoint` as a fallback: should this fall behind, a commit checkpoints as before.
 import fs from 'node:fs';
+import os from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openSqliteFile } from './sqlite.js';
 
-/** Frames (pages) in the log past which a round restarts it; below the connections' fallback of 16,384. */
-export const RESTART_FRAMES = 8192;
+export interface CheckpointerOptions {
+  /** Frames not yet in the database file that start a round. */
+  copyFrames: number;
+  /** Frames in the log past which a round restarts it; below the connections' fallback of 16,384. */
+  restartFrames: number;
+}
+
+export const CHECKPOINTER_DEFAULTS: CheckpointerOptions = { copyFrames: 8192, restartFrames: 12288 };
 
 export interface CheckpointRound {
   /** Frames in the log when the round began. */
@@ -43,15 +54,31 @@ interface WalCheckpointRow {
 export class SqliteCheckpointer {
   readonly #db: BetterSqlite3.Database;
   readonly #fd: number;
+  readonly #shm: number;
+  readonly #header = Buffer.alloc(100);
 
   constructor(
     file: string,
     private readonly lock: { with<T>(fn: () => Promise<T>): Promise<T> },
-    private readonly restartFrames = RESTART_FRAMES,
+    private readonly options: CheckpointerOptions = CHECKPOINTER_DEFAULTS,
   ) {
     // Reads only log frames and writes pages it does not keep: a small page cache will do.
     this.#db = openSqliteFile(file, 1024);
     this.#fd = fs.openSync(file, 'r+');
+    this.#shm = fs.openSync(`${file}-shm`, 'r'); // the connection just opened made sure it exists
+  }
+
+  /**
+   * The log's index as SQLite keeps it in the -shm file (https://www.sqlite.org/walformat.html):
+   * frames in the log (`mxFrame`, offset 16 of the header) and frames copied into the database file
+   * (`nBackfill`, offset 96), in the machine's byte order. Read without a lock: a round only needs an
+   * estimate, and the checkpoint itself reads them properly.
+   */
+  #index(): { frames: number; copied: number } {
+    fs.readSync(this.#shm, this.#header, 0, 100, 0);
+    const le = os.endianness() === 'LE';
+    const u32 = (at: number) => (le ? this.#header.readUInt32LE(at) : this.#header.readUInt32BE(at));
+    return { frames: u32(16), copied: u32(96) };
   }
 
   #passive(): WalCheckpointRow {
@@ -60,10 +87,11 @@ export class SqliteCheckpointer {
 
   /** One round: copy and flush without the lock; restart the log under it once it is long. */
   async round(): Promise<CheckpointRound> {
+    const { frames, copied } = this.#index();
+    if (frames - copied < this.options.copyFrames && frames < this.options.restartFrames) return { logFrames: frames, restarted: false, lockedMs: 0 };
     const first = this.#passive();
-    if (first.log === 0) return { logFrames: 0, restarted: false, lockedMs: 0 };
     fs.fdatasyncSync(this.#fd);
-    if (first.log < this.restartFrames) return { logFrames: first.log, restarted: false, lockedMs: 0 };
+    if (first.log < this.options.restartFrames) return { logFrames: first.log, restarted: false, lockedMs: 0 };
     // Copy what was committed during the flush, and flush again, before taking the lock: what is
     // left for the locked step is what commits in the next few milliseconds.
     this.#passive();
@@ -77,6 +105,7 @@ export class SqliteCheckpointer {
   }
 
   close(): void {
+    fs.closeSync(this.#shm);
     fs.closeSync(this.#fd);
     this.#db.close();
   }
