@@ -11,6 +11,16 @@ import { walIndex } from '../support/sqlite-wal.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A review, and `n` members who may vote on it. */
+async function reviewAndVoters(server: TestServer, n: number) {
+  const admin = await newAdmin(server);
+  const title = await newTitle(server, admin);
+  const author = await newUser(server);
+  const review = await newReview(author, title.slug);
+  const voters = await Promise.all(Array.from({ length: n }, () => newUser(server)));
+  return { review, voters: voters.map((v) => ({ id: v.id, role: 'member' as const })) };
+}
+
 describe('writer thread on a SQLite file', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -64,12 +74,8 @@ describe('writer thread on a SQLite file', () => {
     const copied = async (checkpointer: 'on' | 'off') => {
       const local = await startServer('sqlite', { MARQUEE_CHECKPOINTER: checkpointer }, { checkpointFrames: { copyFrames: 1, restartFrames: 100_000 } });
       try {
-        const admin = await newAdmin(local);
-        const title = await newTitle(local, admin);
-        const author = await newUser(local);
-        const review = await newReview(author, title.slug);
-        const voters = await Promise.all(Array.from({ length: 10 }, () => newUser(local)));
-        await Promise.all(voters.map((v) => local.ctx.services.votes.vote({ id: v.id, role: 'member' }, review.id, true)));
+        const { review, voters } = await reviewAndVoters(local, 10);
+        await Promise.all(voters.map((v) => local.ctx.services.votes.vote(v, review.id, true)));
         // Far below the commits' own checkpoint threshold: only a checkpointer copies this log.
         const file = local.ctx.db.parts.file!;
         const deadline = Date.now() + 3000;
@@ -89,13 +95,8 @@ describe('writer thread on a SQLite file', () => {
   it('finishes the votes already sent when the server shuts down', async () => {
     const local = await startServer('sqlite');
     try {
-      const admin = await newAdmin(local);
-      const title = await newTitle(local, admin);
-      const author = await newUser(local);
-      const review = await newReview(author, title.slug);
-      const voters = await Promise.all(Array.from({ length: 10 }, () => newUser(local)));
-      const actors = voters.map((v) => ({ id: v.id, role: 'member' as const }));
-      const pending = actors.map((a) => local.ctx.services.votes.vote(a, review.id, true));
+      const { review, voters } = await reviewAndVoters(local, 10);
+      const pending = voters.map((a) => local.ctx.services.votes.vote(a, review.id, true));
       await local.ctx.namedWrites.close();
       const results = await Promise.all(pending);
       expect(results.at(-1)!.helpful.yes).toBeGreaterThan(0);
