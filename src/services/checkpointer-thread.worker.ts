@@ -14,7 +14,8 @@ export interface CheckpointerThreadData {
   frames: CheckpointerOptions | undefined;
 }
 
-export type FromCheckpointer = { type: 'stopped'; rounds: number; restarts: number; maxLockedMs: number };
+/** Its one message: the round in progress finished and the connection is closed. */
+export type FromCheckpointer = { type: 'stopped' };
 
 const data = (workerData as { data: CheckpointerThreadData }).data;
 const checkpointer = new SqliteCheckpointer(data.file, new SharedWriteLock(data.lock), data.frames ?? CHECKPOINTER_DEFAULTS);
@@ -25,17 +26,9 @@ parentPort!.on('message', (message: { type: 'close' }) => {
   if (message.type === 'close') stopping = true;
 });
 
-let rounds = 0;
-let restarts = 0;
-let maxLockedMs = 0;
 while (!stopping) {
-  const round = await checkpointer.round();
-  rounds++;
-  if (round.restarted) {
-    restarts++;
-    maxLockedMs = Math.max(maxLockedMs, round.lockedMs);
-  }
+  await checkpointer.round();
   if (!stopping) await new Promise((resolve) => setTimeout(resolve, data.intervalMs));
 }
 checkpointer.close();
-parentPort!.postMessage({ type: 'stopped', rounds, restarts, maxLockedMs } satisfies FromCheckpointer);
+parentPort!.postMessage({ type: 'stopped' } satisfies FromCheckpointer);

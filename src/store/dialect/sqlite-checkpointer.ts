@@ -14,7 +14,7 @@
 //    on the disk before step 3;
 // 3. only when the log has grown past `restartFrames`: the same again, then under the write lock one
 //    more PASSIVE checkpoint, which copies the little committed since and reaches the end of the log.
-//    SQLite then flushes the file (little left to write: steps 2 did it) and the next write starts
+//    SQLite then flushes the file (little left to write: step 2 did it) and the next write starts
 //    the log again from its beginning instead of growing it.
 // Copying only every `copyFrames` frames keeps what SQLite's own checkpoints had: a page changed by
 // many commits is copied once per batch (every 100 ms, the pages of the most-read titles were copied
