@@ -12,7 +12,7 @@
 //    checkpoint run beside the writer);
 // 2. a flush of the database file (fdatasync), still without the lock, so the pages just copied are
 //    on the disk before step 3;
-// 3. only when the log has grown past `restartFrames`: the same again, then under the write lock one
+// 3. when the log has grown past `restartFrames` (by default at once): the same again, then under the write lock one
 //    more PASSIVE checkpoint, which copies the little committed since and reaches the end of the log.
 //    SQLite then flushes the file (little left to write: step 2 did it) and the next write starts
 //    the log again from its beginning instead of growing it.
@@ -34,7 +34,10 @@ export interface CheckpointerOptions {
   restartFrames: number;
 }
 
-export const CHECKPOINTER_DEFAULTS: CheckpointerOptions = { copyFrames: 8192, restartFrames: 12288 };
+// 6,144 both: the log then peaks near 12,000 frames (what commits while a round runs), below the
+// fallback; with 8,192 / 12,288 it reached the fallback now and then (votes p99 82–111 ms against
+// 41–43; docs/PERFORMANCE.md).
+export const CHECKPOINTER_DEFAULTS: CheckpointerOptions = { copyFrames: 6144, restartFrames: 6144 };
 
 export interface CheckpointRound {
   /** Frames in the log when the round began. */
