@@ -81,11 +81,12 @@ function sqliteData(): { url: string; seedSeconds: number | null } {
 }
 
 /**
- * Reads the copy once, so every benchmark starts with the database in the kernel's page cache, as on
- * a server that has been running. Without it a run measured whatever this machine's memory manager
- * had left cached: it reclaims file pages at a few MB/s even with 20 GB free, and a copy is not
- * cached at all, so votes (which read pages all over the file) waited on the disk for a varying part
- * of the run (docs/PERFORMANCE.md, 2026-11-26 afternoon).
+ * Flushes the copy to the disk and reads it once, so every benchmark starts as on a server that has
+ * been running: its database on the disk and in the kernel's page cache. Without the flush, the first
+ * checkpoint's flush wrote the whole copy inside the measured window; without the read, a run measured
+ * whatever this machine's memory manager had left cached (it reclaims file pages at a few MB/s even
+ * with 20 GB free), and votes, which read pages all over the file, waited on the disk for a varying
+ * part of the run (docs/PERFORMANCE.md, 2026-11-26 13:00–14:50).
  */
 function settleCopy(file: string): void {
   const fd = fs.openSync(file, 'r+');

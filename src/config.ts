@@ -1,6 +1,7 @@
 // The only reader of process.env. Everything else takes a typed Config.
 // Every bad value is collected and reported in one error at startup.
 import { parsePolicy, type Policy } from './domain/quality/policy.js';
+import type { CheckpointerOptions } from './store/dialect/sqlite-checkpointer.js';
 
 export interface RateLimitRule {
   /** Requests allowed per window. */
@@ -34,7 +35,7 @@ export interface Config {
   /** With the writer thread: checkpoints on a thread of their own (src/store/dialect/sqlite-checkpointer.ts). */
   checkpointer: boolean;
   /** When the checkpointer copies and restarts the log, in frames (tests make them small; default in store/dialect/sqlite-checkpointer.ts). */
-  checkpointFrames?: { copyFrames: number; restartFrames: number };
+  checkpointFrames?: CheckpointerOptions;
   /** Review integrity (issue 5): the policy per warning code and the signal checks' thresholds. */
   quality: {
     policy: Policy;

@@ -10,6 +10,7 @@
 import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { SharedWriteLock } from '../store/write-lock.js';
+import type { CheckpointerOptions } from '../store/dialect/sqlite-checkpointer.js';
 import type { NamedWrites, WriteInput, WriteName, WriteOutput } from './named-writes.js';
 import { startWorker } from './worker-threads.js';
 
@@ -19,7 +20,7 @@ export interface WriterThreadData {
   maxBatch: number;
   /** Run checkpoints on a thread of their own (src/services/checkpointer-thread.worker.ts). */
   checkpointer: boolean;
-  checkpointFrames: { copyFrames: number; restartFrames: number } | undefined;
+  checkpointFrames: CheckpointerOptions | undefined;
 }
 
 export interface WriteRequest {

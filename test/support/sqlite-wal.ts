@@ -1,9 +1,8 @@
 // What a SQLite file's log index (the -shm file) says: frames in the log, and how many of them a
 // checkpoint has copied into the database file. Reading it takes no lock and changes nothing.
 import fs from 'node:fs';
+import { walIndexOf, type WalIndex } from '../../src/store/dialect/sqlite-checkpointer.js';
 
-export function walIndex(file: string): { mxFrame: number; nBackfill: number } {
-  const shm = fs.readFileSync(`${file}-shm`);
-  // WalIndexHdr (48 bytes, twice), then WalCkptInfo; native byte order.
-  return { mxFrame: shm.readUInt32LE(16), nBackfill: shm.readUInt32LE(96) };
+export function walIndex(file: string): WalIndex {
+  return walIndexOf(fs.readFileSync(`${file}-shm`));
 }

@@ -48,6 +48,28 @@ export interface CheckpointRound {
   lockedMs: number;
 }
 
+export interface WalIndex {
+  /** Frames in the log. */
+  mxFrame: number;
+  /** Frames of it already copied into the database file. */
+  nBackfill: number;
+}
+
+/** The bytes of the -shm file that `walIndexOf` reads. */
+export const WAL_INDEX_BYTES = 100;
+const LITTLE_ENDIAN = os.endianness() === 'LE';
+
+/**
+ * The log's index as SQLite keeps it at the start of the -shm file
+ * (https://www.sqlite.org/walformat.html): `mxFrame` at offset 16 of the header, `nBackfill` at 96,
+ * in the machine's byte order. Read without a lock, it is an estimate: enough to decide on a round,
+ * and the checkpoint itself reads it properly.
+ */
+export function walIndexOf(shm: Buffer): WalIndex {
+  const u32 = (at: number) => (LITTLE_ENDIAN ? shm.readUInt32LE(at) : shm.readUInt32BE(at));
+  return { mxFrame: u32(16), nBackfill: u32(96) };
+}
+
 interface WalCheckpointRow {
   busy: number;
   log: number;
@@ -58,7 +80,7 @@ export class SqliteCheckpointer {
   readonly #db: BetterSqlite3.Database;
   readonly #fd: number;
   readonly #shm: number;
-  readonly #header = Buffer.alloc(100);
+  readonly #header = Buffer.alloc(WAL_INDEX_BYTES);
 
   constructor(
     file: string,
@@ -71,17 +93,9 @@ export class SqliteCheckpointer {
     this.#shm = fs.openSync(`${file}-shm`, 'r'); // the connection just opened made sure it exists
   }
 
-  /**
-   * The log's index as SQLite keeps it in the -shm file (https://www.sqlite.org/walformat.html):
-   * frames in the log (`mxFrame`, offset 16 of the header) and frames copied into the database file
-   * (`nBackfill`, offset 96), in the machine's byte order. Read without a lock: a round only needs an
-   * estimate, and the checkpoint itself reads them properly.
-   */
-  #index(): { frames: number; copied: number } {
-    fs.readSync(this.#shm, this.#header, 0, 100, 0);
-    const le = os.endianness() === 'LE';
-    const u32 = (at: number) => (le ? this.#header.readUInt32LE(at) : this.#header.readUInt32BE(at));
-    return { frames: u32(16), copied: u32(96) };
+  #index(): WalIndex {
+    fs.readSync(this.#shm, this.#header, 0, this.#header.length, 0);
+    return walIndexOf(this.#header);
   }
 
   #passive(): WalCheckpointRow {
@@ -90,8 +104,8 @@ export class SqliteCheckpointer {
 
   /** One round: copy and flush without the lock; restart the log under it once it is long. */
   async round(): Promise<CheckpointRound> {
-    const { frames, copied } = this.#index();
-    if (frames - copied < this.options.copyFrames && frames < this.options.restartFrames) return { logFrames: frames, restarted: false, lockedMs: 0 };
+    const { mxFrame, nBackfill } = this.#index();
+    if (mxFrame - nBackfill < this.options.copyFrames && mxFrame < this.options.restartFrames) return { logFrames: mxFrame, restarted: false, lockedMs: 0 };
     const first = this.#passive();
     fs.fdatasyncSync(this.#fd);
     if (first.log < this.options.restartFrames) return { logFrames: first.log, restarted: false, lockedMs: 0 };
