@@ -46,10 +46,7 @@ export const reviewRoutes = (ctx: AppContext, cache: PageCache): FastifyPluginAs
     }
     const title = await catalog.titleRow(req.params.slug);
     if (cacheable) {
-      const generation = cache.generation(title.id);
-      const page = await reviews.listForTitleId(null, title.id, q);
-      const bytes = Buffer.from(reply.serialize(page) as string);
-      cache.set(title.id, key, bytes, generation);
+      const bytes = await cache.fill(title.id, key, async () => Buffer.from(reply.serialize(await reviews.listForTitleId(null, title.id, q)) as string));
       return reply.type('application/json; charset=utf-8').send(bytes as never);
     }
     return reviews.listForTitleId(req.actor, title.id, q);

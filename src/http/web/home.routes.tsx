@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import type { PageCache } from '../page-cache.js';
 import { preparePage, renderDocument, sendHtml, sendPrepared, type PreparedPage } from './render.js';
-import { anonymousViewer, viewerOf } from './view.js';
+import { anonymousViewer, viewerOf, type Viewer } from './view.js';
 import { HomePage } from './pages/home.js';
 import { PUBLIC_PAGE } from './title.routes.js';
 
@@ -18,13 +18,12 @@ export function homeRoutes(app: FastifyInstance, ctx: AppContext, cache: PageCac
       const hit = cache.get('home');
       if (hit) return sendPrepared(req, reply, hit, PUBLIC_PAGE);
     }
-    const generation = cache.generation(ANY_TITLE);
-    const [popular, latest] = await Promise.all([catalog.popularTitles(12), reviews.latest(req.actor, { newest: 6, helpful: 4, pool: 200 })]);
-    const viewer = anonymous ? anonymousViewer('/', ctx) : viewerOf(req, reply, ctx);
-    const html = renderDocument(<HomePage viewer={viewer} popular={popular} helpful={latest.helpful} newest={latest.newest} />);
-    if (!anonymous) return sendHtml(req, reply, html);
-    const prepared = await preparePage(html);
-    cache.set(ANY_TITLE, 'home', prepared, generation);
+    const render = async (viewer: Viewer) => {
+      const [popular, latest] = await Promise.all([catalog.popularTitles(12), reviews.latest(viewer.user ? req.actor : null, { newest: 6, helpful: 4, pool: 200 })]);
+      return renderDocument(<HomePage viewer={viewer} popular={popular} helpful={latest.helpful} newest={latest.newest} />);
+    };
+    if (!anonymous) return sendHtml(req, reply, await render(viewerOf(req, reply, ctx)));
+    const prepared = await cache.fill(ANY_TITLE, 'home', async () => preparePage(await render(anonymousViewer('/', ctx))));
     return sendPrepared(req, reply, prepared, PUBLIC_PAGE);
   });
 }

@@ -34,7 +34,6 @@ export function titleRoutes(app: FastifyInstance, ctx: AppContext, cache: PageCa
   // Slugs never change, so the id behind one can be remembered; it is needed before anything is
   // read, to take the title's cache generation first (a change after that point is then noticed).
   const idsBySlug = new Map<string, number>();
-  const inflight = new Map<string, { generation: number; page: Promise<PreparedPage> }>();
 
   app.get('/titles/:slug', { config: { html: true } }, async (req, reply) => {
     const { slug } = req.params as { slug: string };
@@ -52,7 +51,6 @@ export function titleRoutes(app: FastifyInstance, ctx: AppContext, cache: PageCa
       if (idsBySlug.size > 100_000) idsBySlug.clear();
       idsBySlug.set(slug, id);
     }
-    const generation = cache.generation(id);
     const titleId = id;
     const render = async (viewer: Viewer) => {
       const [title, page] = await Promise.all([
@@ -70,21 +68,7 @@ export function titleRoutes(app: FastifyInstance, ctx: AppContext, cache: PageCa
     };
     const path = `/titles/${encodeURIComponent(slug)}${filterQuery(filter, filter.cursor)}`;
     if (!cacheable) return sendHtml(req, reply, await render(viewerOf(req, reply, ctx)), 200, anonymous ? PUBLIC_PAGE : 'private, no-store');
-    // Readers who miss together (right after a change) share one render.
-    let job = inflight.get(key);
-    if (!job || job.generation !== generation) {
-      const page: Promise<PreparedPage> = render(anonymousViewer(path, ctx))
-        .then(preparePage)
-        .then((prepared) => {
-          cache.set(titleId, key, prepared, generation);
-          return prepared;
-        })
-        .finally(() => {
-          if (inflight.get(key)?.page === page) inflight.delete(key);
-        });
-      job = { generation, page };
-      inflight.set(key, job);
-    }
-    return sendPrepared(req, reply, await job.page, PUBLIC_PAGE);
+    const prepared = await cache.fill(titleId, key, async () => preparePage(await render(anonymousViewer(path, ctx))));
+    return sendPrepared(req, reply, prepared, PUBLIC_PAGE);
   });
 }
