@@ -25,6 +25,9 @@ export type MatchResult<C extends Candidate> = { kind: 'match'; title: C } | { k
 
 export const matchKey = (name: string): string => nameKeys(name).compact;
 
+/** The folded keys a title answers to: its name, original name and aliases. */
+const keysOf = (t: Candidate): Set<string> => new Set([t.name, t.original_name ?? '', ...t.aliases].map(matchKey).filter((k) => k !== ''));
+
 /** An index from folded names to titles. */
 export class TitleIndex<C extends Candidate> {
   readonly #byKey = new Map<string, C[]>();
@@ -34,12 +37,24 @@ export class TitleIndex<C extends Candidate> {
   }
 
   add(t: C): void {
-    const keys = new Set([t.name, t.original_name ?? '', ...t.aliases].map(matchKey).filter((k) => k !== ''));
-    for (const k of keys) {
+    for (const k of keysOf(t)) {
       const list = this.#byKey.get(k);
       if (!list) this.#byKey.set(k, [t]);
       else if (!list.includes(t)) list.push(t);
     }
+  }
+
+  /** Forgets a title (it found its match and must not be given to another). */
+  remove(t: C): void {
+    for (const k of keysOf(t)) {
+      const rest = (this.#byKey.get(k) ?? []).filter((x) => x.id !== t.id);
+      if (rest.length === 0) this.#byKey.delete(k);
+      else this.#byKey.set(k, rest);
+    }
+  }
+
+  get empty(): boolean {
+    return this.#byKey.size === 0;
   }
 
   find(wanted: Wanted): MatchResult<C> {

@@ -231,6 +231,30 @@ export class ExternalIdsStore {
     return out;
   }
 
+  /**
+   * Ids of the titles that no external id of `source` names: what an import may find by name and
+   * year. When every title carries one (a catalog made by that import alone) two counts say so
+   * without reading the ids (external_ids has no index by entity_id).
+   */
+  async titleIdsWithout(source: string): Promise<number[]> {
+    const links = this.db.selectFrom('external_ids').where('source', '=', source).where('entity', '=', sql.lit('title'));
+    const [titles, linked] = await Promise.all([
+      this.db.selectFrom('titles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      links.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    if (Number(linked.n) === Number(titles.n)) {
+      // Equal counts mean every title is linked unless some link names a deleted title; check that.
+      const dangling = await links
+        .select('entity_id')
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('titles').select('titles.id').whereRef('titles.id', '=', 'external_ids.entity_id'))))
+        .limit(1)
+        .executeTakeFirst();
+      if (!dangling) return [];
+    }
+    const named = new Set((await links.select('entity_id').execute()).map((r) => Number(r.entity_id)));
+    return (await this.db.selectFrom('titles').select('id').execute()).map((r) => Number(r.id)).filter((id) => !named.has(id));
+  }
+
   // Writes (inside the caller's transaction) ------------------------------------------------------
 
   /**
@@ -294,6 +318,11 @@ export class ExternalIdsStore {
       pending = next;
     }
     return ids;
+  }
+
+  /** Links existing titles to external ids (titles found by name and year), in order. */
+  async linkTitles(trx: Kysely<Database>, source: string, rows: readonly { externalId: string }[], ids: number[]): Promise<void> {
+    await this.#linkIds(trx, source, 'title', rows, ids);
   }
 
   async #linkIds(trx: Kysely<Database>, source: string, entity: ExternalEntity, rows: readonly { externalId: string }[], ids: number[]): Promise<void> {

@@ -65,4 +65,14 @@ describe('title matching', () => {
     expect(index.find({ names: ['Twin'], year: 2001, kind: null })).toMatchObject({ kind: 'ambiguous', titles: [{ id: 3 }, { id: 4 }] });
     expect(index.find({ names: ['Twin'], year: 2001, kind: 'series' })).toMatchObject({ kind: 'match', title: { id: 4 } });
   });
+  it('forgets a removed title under every name it answered to, and leaves the others', () => {
+    const own = new TitleIndex([t(5, '기생충', 2019, 'film', { aliases: ['Parasite'] }), t(6, 'Parasite', 2019, 'series'), t(7, 'Other', 2019)]);
+    own.remove(t(5, '기생충', 2019, 'film', { aliases: ['Parasite'] }));
+    expect(own.find({ names: ['기생충'], year: 2019, kind: null }).kind).toBe('none');
+    expect(own.find({ names: ['Parasite'], year: 2019, kind: null })).toMatchObject({ kind: 'match', title: { id: 6 } });
+    expect(own.empty).toBe(false);
+    own.remove(t(6, 'Parasite', 2019, 'series'));
+    own.remove(t(7, 'Other', 2019));
+    expect(own.empty).toBe(true);
+  });
 });

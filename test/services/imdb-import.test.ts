@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { openContext, type AppContext } from '../../src/context.js';
 import { importImdbDatasets, type ImdbImportOptions, type MalformedLine } from '../../src/services/import/imdb-datasets.js';
 import { CatalogStore } from '../../src/store/catalog.store.js';
+import { ExternalIdsStore } from '../../src/store/external-ids.store.js';
 import fc from 'fast-check';
 import { slugify, slugifyByUnicode } from '../../src/domain/slug.js';
 import { isParseError, isWellFormedBasicsToSkip, parseBasics } from '../../src/domain/imdb-tsv.js';
@@ -172,7 +173,7 @@ for (const engine of TEST_ENGINES) {
       // One catalog version for the whole run (every bump rebuilds running servers' mention matchers).
       expect(await version()).toBe(before + 1);
       // tt0000001 is a short: not among the default types (movie, tvMovie, tvSeries, tvMiniSeries).
-      expect(first.titles).toEqual({ read: 15, accepted: 14, inserted: 14, updated: 0, unchanged: 0 });
+      expect(first.titles).toEqual({ read: 15, accepted: 14, inserted: 14, linked: 0, updated: 0, unchanged: 0 });
       // Crew names 11 people; name.basics holds only Christopher Nolan, so the other 10 are missing.
       expect(first.people).toEqual({ needed: 11, inserted: 1, updated: 0, unchanged: 0, missing: 10 });
       // 14 directing + 12 writing credits of Nolan's; writers missing from name.basics are skipped.
@@ -191,7 +192,7 @@ for (const engine of TEST_ENGINES) {
       expect(odyssey.year).toBe(2026);
 
       const second = await run(ctx, { dir: NOLAN });
-      expect(second.titles).toEqual({ read: 15, accepted: 14, inserted: 0, updated: 0, unchanged: 14 });
+      expect(second.titles).toEqual({ read: 15, accepted: 14, inserted: 0, linked: 0, updated: 0, unchanged: 14 });
       expect(second.people).toMatchObject({ inserted: 0, unchanged: 1 });
       expect(await counts(ctx)).toEqual(after1);
       expect((await titleBySlug(ctx, 'inception-2010')).credits).toHaveLength(2);
@@ -334,6 +335,38 @@ for (const engine of TEST_ENGINES) {
       expect(again.people).toMatchObject({ inserted: 0, unchanged: 7 });
       expect(await counts(ctx)).toEqual(before);
       expect((await titleBySlug(ctx, 'the-dark-knight-2008')).credits).toEqual(tdk.credits);
+    });
+
+    it('links a title of ours without an IMDb id that has the same name, year and kind, instead of adding it twice', async () => {
+      const ctx = await fresh();
+      const dir = path.join(tmp, `slice-link-${engine}`);
+      writeSlice(dir);
+      const admin = await ctx.services.accounts.register({ handle: 'admin_1', email: 'admin@example.test', password: 'long enough password' });
+      const actor = { id: admin.id, role: 'admin' as const };
+      // Same film, spelled as our folding equates it ("the dark knight" = "The Dark Knight").
+      const ours = await ctx.services.catalog.createTitle(actor, { name: 'the dark knight', kind: 'film', year: 2008 });
+      // Same name and year, other kind: IMDb's Spider-Verse is a film, so this series is another work.
+      await ctx.services.catalog.createTitle(actor, { name: 'Spider-Man: Into the Spider-Verse', kind: 'series', year: 2018 });
+      // Same name and kind, other year: not the same show.
+      await ctx.services.catalog.createTitle(actor, { name: 'Breaking Bad', kind: 'series', year: 2009 });
+
+      const summary = await run(ctx, { dir, onMalformed: () => {} });
+      expect(summary.titles).toMatchObject({ accepted: 3, inserted: 2, linked: 1, updated: 0, unchanged: 0 });
+      expect((await counts(ctx)).titles).toBe(5);
+      const tdk = await titleBySlug(ctx, ours.slug);
+      expect(tdk.id).toBe(ours.id);
+      // It now carries IMDb's id and fields, and IMDb's credits and aliases, like an imported title.
+      expect(await new ExternalIdsStore(ctx.db.kysely).entityId('imdb', 'title', 'tt0468569')).toBe(ours.id);
+      expect(tdk).toMatchObject({ name: 'The Dark Knight', year: 2008, kind: 'film' });
+      expect(tdk.credits[0]).toEqual({ name: 'Christopher Nolan', role: 'director', character: null });
+      expect(tdk.aliases.map((a) => a.alias)).toContain('El caballero de la noche');
+      // The other two were not taken for IMDb's titles: those were added beside them.
+      expect((await titleBySlug(ctx, 'spider-man-into-the-spider-verse-2018-2')).kind).toBe('film');
+      expect((await titleBySlug(ctx, 'breaking-bad-2008')).kind).toBe('series');
+
+      const again = await run(ctx, { dir, onMalformed: () => {} });
+      expect(again.titles).toMatchObject({ inserted: 0, linked: 0, updated: 0, unchanged: 3 });
+      expect((await counts(ctx)).titles).toBe(5);
     });
 
     it('refuses before writing anything when a required file is missing or a header is not IMDb\'s', async () => {

@@ -25,7 +25,9 @@ import path from 'node:path';
 import type { Db } from '../../store/db.js';
 import type { WriteQueue } from '../../store/write-queue.js';
 import type { Clock } from '../clock.js';
-import { ExternalIdsStore, type AliasRow, type CreditInsert, type NewPerson, type NewTitle } from '../../store/external-ids.store.js';
+import { ExternalIdsStore, type AliasRow, type CreditInsert, type ExistingTitle, type NewPerson, type NewTitle } from '../../store/external-ids.store.js';
+import { PersonalDataStore, type MatchTitle } from '../../store/personal-data.store.js';
+import { TitleIndex } from '../../domain/title-match.js';
 import { bumpCatalogVersion } from '../../store/mentions.store.js';
 import { slugify } from '../../domain/slug.js';
 import { indexMissingNames, writePersonKeys, writeTitleKeys } from '../../store/search.store.js';
@@ -77,7 +79,8 @@ export interface ImdbImportOptions {
 
 export interface ImdbImportSummary {
   files: Partial<Record<ImdbDataset, string>>;
-  titles: { read: number; accepted: number; inserted: number; updated: number; unchanged: number };
+  /** `linked`: titles of ours without an IMDb id found by name, year and kind, and given theirs. */
+  titles: { read: number; accepted: number; inserted: number; linked: number; updated: number; unchanged: number };
   aliases: { read: number; kept: number };
   people: { needed: number; inserted: number; updated: number; unchanged: number; missing: number };
   credits: { inserted: number; titles: number; without_person: number };
@@ -151,7 +154,7 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
   const store = new ExternalIdsStore(deps.db.kysely);
   const summary: ImdbImportSummary = {
     files,
-    titles: { read: 0, accepted: 0, inserted: 0, updated: 0, unchanged: 0 },
+    titles: { read: 0, accepted: 0, inserted: 0, linked: 0, updated: 0, unchanged: 0 },
     aliases: { read: 0, kept: 0 },
     people: { needed: 0, inserted: 0, updated: 0, unchanged: 0, missing: 0 },
     credits: { inserted: 0, titles: 0, without_person: 0 },
@@ -234,6 +237,16 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
     (options.since === undefined || (r.startYear !== null && r.startYear >= options.since)) &&
     (enoughVotes === null || enoughVotes.has(r.tconst));
 
+  // Titles of ours that no IMDb id names yet (made by hand, by the demo seed, by another import): a
+  // row with the same name (folded, domain/title-match.ts), year and kind is that title, linked to
+  // its IMDb id instead of added a second time. Only a single candidate of the row's kind counts.
+  const unlinked = new TitleIndex<MatchTitle>(await new PersonalDataStore(deps.db.kysely).titlesByIds(await store.titleIdsWithout(IMDB_SOURCE)));
+  const sameTitle = (r: BasicsRecord, kind: 'film' | 'series'): MatchTitle | null => {
+    if (unlinked.empty || r.startYear === null) return null;
+    const found = unlinked.find({ names: [r.primaryTitle, r.originalTitle ?? ''], year: r.startYear, kind });
+    return found.kind === 'match' && found.title.kind === kind ? found.title : null;
+  };
+
   const flushTitles = async () => {
     const batch = pendingTitles;
     pendingTitles = [];
@@ -248,37 +261,55 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
       originalName: r.originalTitle !== null && r.originalTitle !== r.primaryTitle ? r.originalTitle : null,
       year: r.startYear,
     }));
+    // Found before the transaction (it may run twice); used only for rows whose IMDb id is new.
+    const found = batch.map((r, i) => sameTitle(r, fields[i]!.kind));
     const result = await deps.writes.run(async (trx) => {
       const existing = await store.titlesByExternalId(trx, IMDB_SOURCE, externalIds);
       const ids = new Array<number>(batch.length);
       const fresh: number[] = [];
-      const updatedIds: number[] = [];
+      const changed: number[] = [];
+      const linked: { externalId: string; title: MatchTitle }[] = [];
+      let updated = 0;
       for (let i = 0; i < batch.length; i++) {
-        const e = existing.get(externalIds[i]!);
         const f = fields[i]!;
-        if (!e) {
+        let title: Pick<ExistingTitle, 'id' | 'kind' | 'name' | 'original_name' | 'year'> | undefined = existing.get(externalIds[i]!);
+        const match = found[i];
+        const linking = !title && !!match && !linked.some((l) => l.title === match);
+        if (linking) {
+          linked.push({ externalId: externalIds[i]!, title: match! });
+          title = match!;
+        }
+        if (!title) {
           fresh.push(i);
           continue;
         }
-        ids[i] = e.id;
-        if (e.kind !== f.kind || e.name !== f.name || e.original_name !== f.originalName || e.year !== f.year) {
-          await store.updateTitle(trx, e.id, f, now);
-          updatedIds.push(e.id);
+        ids[i] = title.id;
+        // A linked title takes IMDb's fields, as the titles the import made do (and would next run).
+        if (title.kind !== f.kind || title.name !== f.name || title.original_name !== f.originalName || title.year !== f.year) {
+          await store.updateTitle(trx, title.id, f, now);
+          changed.push(title.id);
+          if (!linking) updated++;
         }
       }
+      await store.linkTitles(trx, IMDB_SOURCE, linked, linked.map((l) => l.title.id));
       // New titles are indexed for search in bulk at the end; renamed ones now, with the rename.
-      await writeTitleKeys(trx, updatedIds);
+      await writeTitleKeys(trx, changed);
       const rows: NewTitle[] = fresh.map((i) => ({ externalId: externalIds[i]!, slugBase: slugify(fields[i]!.name, fields[i]!.year), ...fields[i]! }));
       const newIds = await store.insertTitles(trx, IMDB_SOURCE, rows, now, titleSlugHints);
       fresh.forEach((i, k) => (ids[i] = newIds[k]!));
-      if (fresh.length || updatedIds.length) catalogChanged = true;
-      return { ids, inserted: fresh.length, updated: updatedIds.length, existing: [...existing.values()].map((e) => e.id) };
+      if (fresh.length || changed.length || linked.length) catalogChanged = true;
+      return { ids, inserted: fresh.length, updated, linked: linked.map((l) => l.title), existing: [...existing.values()].map((e) => e.id) };
     });
     for (let i = 0; i < batch.length; i++) titleIds.set(batch[i]!.tconst, result.ids[i]!);
     for (const id of result.existing) preexisting.add(id);
+    for (const t of result.linked) {
+      preexisting.add(t.id);
+      unlinked.remove(t);
+    }
     summary.titles.inserted += result.inserted;
+    summary.titles.linked += result.linked.length;
     summary.titles.updated += result.updated;
-    summary.titles.unchanged += batch.length - result.inserted - result.updated;
+    summary.titles.unchanged += batch.length - result.inserted - result.linked.length - result.updated;
   };
 
   await scan(
