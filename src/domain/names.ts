@@ -198,6 +198,17 @@ export function nameKeys(name: string): NameKeys {
   return { spaced, compact: f.compact };
 }
 
+/**
+ * `nameKeys(name).compact`, with a shortcut for ASCII text (0.7 µs a name instead of 9–10: the IMDb import keys
+ * every row it may link): there folding is lower case, and only letters and digits are word
+ * characters. test/domain/names.test.ts checks the two agree.
+ */
+export function compactKey(name: string): string {
+  return ASCII.test(name) ? name.toLowerCase().replace(NOT_ASCII_WORD, '') : nameKeys(name).compact;
+}
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII_WORD = /[^a-z0-9]/g;
+
 /** The spaced folded form of a name or query (what an index stores for display-insensitive lookups). */
 export function foldName(name: string): string {
   return nameKeys(name).spaced;

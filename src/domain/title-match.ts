@@ -3,7 +3,7 @@
 // "Amélie" is "Amelie" and "Spider-Man" is "Spider Man"); a title answers to its name, its original
 // name and each alias. The year must be equal where the line has one. Two titles left → ambiguous,
 // narrowed by kind (film or series) where the line says which; none → no match.
-import { nameKeys } from './names.js';
+import { compactKey } from './names.js';
 
 export interface Candidate {
   id: number;
@@ -23,7 +23,7 @@ export interface Wanted {
 
 export type MatchResult<C extends Candidate> = { kind: 'match'; title: C } | { kind: 'ambiguous'; titles: C[] } | { kind: 'none' };
 
-export const matchKey = (name: string): string => nameKeys(name).compact;
+export const matchKey = (name: string): string => compactKey(name);
 
 /** The folded keys a title answers to: its name, original name and aliases. */
 const keysOf = (t: Candidate): Set<string> => new Set([t.name, t.original_name ?? '', ...t.aliases].map(matchKey).filter((k) => k !== ''));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { foldIndexed, foldName, nameKeys, nameMatches } from '../../src/domain/names.js';
+import { compactKey, foldIndexed, foldName, nameKeys, nameMatches } from '../../src/domain/names.js';
 
 describe('nameKeys / foldName', () => {
   it('issue example: "Hwang Da Seul", "Hwang Da-seul" and "HWANG Daseul" share the compact key', () => {
@@ -42,6 +42,15 @@ describe('nameKeys / foldName', () => {
 
   it('punctuation-only names have empty keys', () => {
     expect(nameKeys('—!?')).toEqual({ spaced: '', compact: '' });
+  });
+
+  it('property: compactKey equals nameKeys(…).compact, through its ASCII shortcut and without it', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+    fc.assert(fc.property(fc.oneof(ascii, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (name) => {
+      expect(compactKey(name)).toBe(nameKeys(name).compact);
+    }), { numRuns: 5000 });
+    expect(compactKey("Spider-Man: Into the Spider-Verse (2018)")).toBe('spidermanintothespiderverse2018');
+    expect(compactKey('Amélie')).toBe('amelie');
   });
 
   it('property: folding is idempotent on the spaced form and compact is spaced without spaces', () => {

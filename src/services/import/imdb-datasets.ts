@@ -240,9 +240,11 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
   // Titles of ours that no IMDb id names yet (made by hand, by the demo seed, by another import): a
   // row with the same name (folded, domain/title-match.ts), year and kind is that title, linked to
   // its IMDb id instead of added a second time. Only a single candidate of the row's kind counts.
-  const unlinked = new TitleIndex<MatchTitle>(await new PersonalDataStore(deps.db.kysely).titlesByIds(await store.titleIdsWithout(IMDB_SOURCE)));
+  const unlinkedTitles = await new PersonalDataStore(deps.db.kysely).titlesByIds(await store.titleIdsWithout(IMDB_SOURCE));
+  const unlinked = new TitleIndex<MatchTitle>(unlinkedTitles);
+  const unlinkedYears = new Set(unlinkedTitles.map((t) => t.year)); // most rows are ruled out by year, unfolded
   const sameTitle = (r: BasicsRecord, kind: 'film' | 'series'): MatchTitle | null => {
-    if (unlinked.empty || r.startYear === null) return null;
+    if (unlinked.empty || r.startYear === null || !unlinkedYears.has(r.startYear)) return null;
     const found = unlinked.find({ names: [r.primaryTitle, r.originalTitle ?? ''], year: r.startYear, kind });
     return found.kind === 'match' && found.title.kind === kind ? found.title : null;
   };
