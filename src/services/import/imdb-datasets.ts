@@ -271,14 +271,16 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
       const fresh: number[] = [];
       const changed: number[] = [];
       const linked: { externalId: string; title: MatchTitle }[] = [];
+      const linkedIds = new Set<number>(); // two rows of a batch may find the same title: the first links
       let updated = 0;
       for (let i = 0; i < batch.length; i++) {
         const f = fields[i]!;
         let title: Pick<ExistingTitle, 'id' | 'kind' | 'name' | 'original_name' | 'year'> | undefined = existing.get(externalIds[i]!);
         const match = found[i];
-        const linking = !title && !!match && !linked.some((l) => l.title === match);
+        const linking = !title && !!match && !linkedIds.has(match.id);
         if (linking) {
           linked.push({ externalId: externalIds[i]!, title: match! });
+          linkedIds.add(match!.id);
           title = match!;
         }
         if (!title) {
