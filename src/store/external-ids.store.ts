@@ -343,6 +343,17 @@ export class ExternalIdsStore {
       .execute();
   }
 
+  /** Keeps a renamed title's former names as aliases; an alias already there stays as it is. */
+  async keepAsAliases(trx: Kysely<Database>, titleId: number, names: readonly string[]): Promise<void> {
+    for (const alias of names) {
+      await trx
+        .insertInto('title_aliases')
+        .values({ title_id: titleId, alias, region: null, language: null })
+        .onConflict((oc) => oc.columns(['title_id', 'alias']).doNothing())
+        .execute();
+    }
+  }
+
   async updatePersonName(trx: Kysely<Database>, id: number, name: string): Promise<void> {
     await trx.updateTable('people').set({ name }).where('id', '=', id).execute();
   }

@@ -344,7 +344,7 @@ for (const engine of TEST_ENGINES) {
       const admin = await ctx.services.accounts.register({ handle: 'admin_1', email: 'admin@example.test', password: 'long enough password' });
       const actor = { id: admin.id, role: 'admin' as const };
       // Same film, spelled as our folding equates it ("the dark knight" = "The Dark Knight").
-      const ours = await ctx.services.catalog.createTitle(actor, { name: 'the dark knight', kind: 'film', year: 2008 });
+      const ours = await ctx.services.catalog.createTitle(actor, { name: 'the dark knight', original_name: '다크 나이트', kind: 'film', year: 2008 });
       // Same name and year, other kind: IMDb's Spider-Verse is a film, so this series is another work.
       await ctx.services.catalog.createTitle(actor, { name: 'Spider-Man: Into the Spider-Verse', kind: 'series', year: 2018 });
       // Same name and kind, other year: not the same show.
@@ -360,6 +360,12 @@ for (const engine of TEST_ENGINES) {
       expect(tdk).toMatchObject({ name: 'The Dark Knight', year: 2008, kind: 'film' });
       expect(tdk.credits[0]).toEqual({ name: 'Christopher Nolan', role: 'director', character: null });
       expect(tdk.aliases.map((a) => a.alias)).toContain('El caballero de la noche');
+      // The original name it replaced stays findable as an alias; "the dark knight" folds to IMDb's name.
+      expect(tdk.original_name).toBeNull();
+      expect(tdk.aliases).toContainEqual({ alias: '다크 나이트', region: null, language: null });
+      expect(tdk.aliases.map((a) => a.alias)).not.toContain('the dark knight');
+      const found = await ctx.services.search.search(null, { q: '다크 나이트', type: 'titles', limit: 10 });
+      expect(found.items.map((t) => (t as { slug: string }).slug)).toContain(ours.slug);
       // The other two were not taken for IMDb's titles: those were added beside them.
       expect((await titleBySlug(ctx, 'spider-man-into-the-spider-verse-2018-2')).kind).toBe('film');
       expect((await titleBySlug(ctx, 'breaking-bad-2008')).kind).toBe('series');

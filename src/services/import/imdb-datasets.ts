@@ -28,6 +28,7 @@ import type { Clock } from '../clock.js';
 import { ExternalIdsStore, type AliasRow, type CreditInsert, type ExistingTitle, type NewPerson, type NewTitle } from '../../store/external-ids.store.js';
 import { PersonalDataStore, type MatchTitle } from '../../store/personal-data.store.js';
 import { TitleIndex } from '../../domain/title-match.js';
+import { compactKey } from '../../domain/names.js';
 import { bumpCatalogVersion } from '../../store/mentions.store.js';
 import { slugify } from '../../domain/slug.js';
 import { indexMissingNames, writePersonKeys, writeTitleKeys } from '../../store/search.store.js';
@@ -289,8 +290,13 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
         }
         ids[i] = title.id;
         // A linked title takes IMDb's fields, as the titles the import made do (and would next run).
+        // Names it replaces stay as aliases, unless they fold to a name it keeps ("헤어질 결심" stays
+        // findable when IMDb's original title is "Heojil kyolsim"; "the dark knight" is not kept).
         if (title.kind !== f.kind || title.name !== f.name || title.original_name !== f.originalName || title.year !== f.year) {
+          const kept = new Set([f.name, f.originalName ?? ''].map(compactKey));
+          const former = [title.name, title.original_name].filter((n): n is string => n !== null && !kept.has(compactKey(n)));
           await store.updateTitle(trx, title.id, f, now);
+          await store.keepAsAliases(trx, title.id, [...new Set(former)]);
           changed.push(title.id);
           if (!linking) updated++;
         }
