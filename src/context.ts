@@ -98,16 +98,17 @@ export async function openContext(config: Config, options: ContextOptions = {}):
   const mentions = new MentionsService(db, writes, (err) => logger.warn({ err }, 'rebuilding the mention matcher failed'));
   const quality = new QualityService(db, config.quality);
   const reviews = new ReviewsService(db, writes, clock, changes, mentions, quality);
+  const catalog = new CatalogService(db, writes, config, clock, changes);
   const services: Services = {
     accounts: new AccountsService(db, writes, config, clock),
-    catalog: new CatalogService(db, writes, config, clock, changes),
+    catalog,
     reviews,
     votes: new VotesService(namedWrites, clock, changes),
     reports: new ReportsService(db, writes, clock, changes),
     changes,
     personalImport: new PersonalImportService(db, writes, clock, reviews, changes),
     exports: new ExportService(db, clock),
-    search: new SearchService(db, config),
+    search: new SearchService(db, catalog),
     mentions,
     quality,
     moderation: new ModerationService(db, writes, clock, changes),

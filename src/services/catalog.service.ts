@@ -64,7 +64,7 @@ export class CatalogService {
   }
 
   async getTitle(slug: string): Promise<TitleJson> {
-    const [json] = await this.#present([await this.titleRow(slug)]);
+    const [json] = await this.present([await this.titleRow(slug)]);
     return json!;
   }
 
@@ -72,14 +72,15 @@ export class CatalogService {
     const after = q.cursor ? decodeCursor(q.cursor, isNameCursor) : undefined;
     const rows = await this.#catalog.listTitles({ q: q.q?.trim() || undefined, kind: q.kind, year: q.year, after: after && { name: after[0], id: after[1] }, limit: q.limit + 1 });
     const page = pageOf(rows, q.limit, (r) => r, (r) => [r.name, r.id]);
-    return { items: await this.#present(page.items), next_cursor: page.next_cursor };
+    return { items: await this.present(page.items), next_cursor: page.next_cursor };
   }
 
   async popularTitles(limit: number): Promise<TitleJson[]> {
-    return this.#present(await this.#catalog.popularTitles(limit));
+    return this.present(await this.#catalog.popularTitles(limit));
   }
 
-  async #present(rows: TitleRow[]): Promise<TitleJson[]> {
+  /** Titles as the API shows them (aliases, credits, scores), wherever they were found (search too). */
+  async present(rows: TitleRow[]): Promise<TitleJson[]> {
     const ids = rows.map((r) => r.id);
     const [aliases, credits, mean] = await Promise.all([this.#catalog.aliasesOf(ids), this.#catalog.creditsOf(ids), this.#ratings.instanceMean()]);
     return rows.map((r) => titleJson(r, aliases.get(r.id) ?? [], credits.get(r.id) ?? [], titleScore(r, mean, this.config.scorePriorWeight)));

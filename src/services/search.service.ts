@@ -1,9 +1,6 @@
 // Search over titles, people and reviews (issue 6; the rules are src/domain/search.ts, the indexes
 // src/store/dialect/search.ts). Reads only; reindexing is for the CLI and importers.
-import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
-import { CatalogStore } from '../store/catalog.store.js';
-import { RatingsStore } from '../store/ratings.store.js';
 import { ReviewsStore } from '../store/reviews.store.js';
 import {
   SearchStore,
@@ -19,7 +16,8 @@ import {
 import { invalid } from '../domain/errors.js';
 import { isModerator, type Actor } from '../domain/permissions.js';
 import { parseNameQuery, queryProblem, reviewQueryWords } from '../domain/search.js';
-import { reviewJson, titleJson, titleScore, type ReviewJson, type TitleJson } from './present.js';
+import { reviewJson, type ReviewJson, type TitleJson } from './present.js';
+import type { CatalogService } from './catalog.service.js';
 import { decodeCursor, encodeCursor, isRowId, type Page } from './cursor.js';
 
 export const SEARCH_TYPES = ['titles', 'people', 'reviews'] as const;
@@ -70,17 +68,14 @@ const empty = <T>(): Page<T> => ({ items: [], next_cursor: null });
 
 export class SearchService {
   readonly #search: SearchStore;
-  readonly #catalog: CatalogStore;
-  readonly #ratings: RatingsStore;
   readonly #reviews: ReviewsStore;
 
   constructor(
     private readonly db: Db,
-    private readonly config: Config,
+    /** Titles found are shown as the catalog shows them. */
+    private readonly catalog: CatalogService,
   ) {
     this.#search = new SearchStore(db.kysely);
-    this.#catalog = new CatalogStore(db.kysely);
-    this.#ratings = new RatingsStore(db.kysely);
     this.#reviews = new ReviewsStore(db.kysely);
   }
 
@@ -116,12 +111,8 @@ export class SearchService {
     if (!parsed) return empty();
     const rows = await this.#search.titles(parsed, after, query.limit + 1);
     const kept = rows.slice(0, query.limit);
-    const ids = kept.map((r) => r.id);
-    const [aliases, credits, mean] = await Promise.all([this.#catalog.aliasesOf(ids), this.#catalog.creditsOf(ids), this.#ratings.instanceMean()]);
-    const items = kept.map((r) => {
-      const { search_class: _c, ...title } = r;
-      return { type: 'title' as const, ...titleJson(title, aliases.get(r.id) ?? [], credits.get(r.id) ?? [], titleScore(title, mean, this.config.scorePriorWeight)) };
-    });
+    const titles = await this.catalog.present(kept.map(({ search_class: _c, ...title }) => title));
+    const items = titles.map((t) => ({ type: 'title' as const, ...t }));
     const last = kept[kept.length - 1];
     return { items, next_cursor: rows.length > query.limit && last ? encodeCursor([last.search_class, Number(last.review_count), last.id]) : null };
   }
