@@ -278,11 +278,12 @@ export async function importImdbDatasets(deps: ImdbImportDeps, options: ImdbImpo
         const f = fields[i]!;
         let title: Pick<ExistingTitle, 'id' | 'kind' | 'name' | 'original_name' | 'year'> | undefined = existing.get(externalIds[i]!);
         const match = found[i];
-        const linking = !title && !!match && !linkedIds.has(match.id);
-        if (linking) {
-          linked.push({ externalId: externalIds[i]!, title: match! });
-          linkedIds.add(match!.id);
-          title = match!;
+        let linking = false;
+        if (!title && match && !linkedIds.has(match.id)) {
+          linked.push({ externalId: externalIds[i]!, title: match });
+          linkedIds.add(match.id);
+          title = match;
+          linking = true;
         }
         if (!title) {
           fresh.push(i);
