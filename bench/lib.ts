@@ -85,8 +85,12 @@ export async function startBare(body: Buffer, headers: Record<string, string>, p
 
 export interface LoadResult {
   rps: number;
+  /** Latency in ms. With a fixed number of connections the mean, tail included, sets the rate. */
+  mean: number;
   p50: number;
+  p90: number;
   p99: number;
+  max: number;
   requests: number;
   non2xx: number;
   errors: number;
@@ -97,8 +101,11 @@ export async function load(opts: autocannon.Options): Promise<LoadResult> {
   const result = await autocannon({ connections: 50, duration: 10, ...opts });
   return {
     rps: Math.round(result.requests.average),
+    mean: Math.round(result.latency.mean * 100) / 100,
     p50: result.latency.p50,
+    p90: result.latency.p90,
     p99: result.latency.p99,
+    max: result.latency.max,
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
