@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../store/db.js';
 import { WriteQueue } from '../store/write-queue.js';
 import { SharedWriteLock } from '../store/write-lock.js';
+import { CHECKPOINTER_DEFAULTS, fallbackFrames } from '../store/dialect/sqlite-checkpointer.js';
 import { InlineWrites } from './named-writes.js';
 import { startWorker } from './worker-threads.js';
 import type { CheckpointerThreadData } from './checkpointer-thread.worker.js';
@@ -13,7 +14,10 @@ const data = (workerData as { data: WriterThreadData }).data;
 // A small page cache: votes touch pages all over the file, so its size hardly matters (8 MiB: the same
 // votes/s as 32 MiB and 15–20 MB less resident memory; 128 MiB: +2.5 % for 100 MB more); the kernel's
 // page cache holds the pages anyway.
-const db = openDb(data.databaseUrl, { cacheKiB: 8192 });
+const db = openDb(data.databaseUrl, {
+  cacheKiB: 8192,
+  autocheckpointFrames: data.checkpointer ? fallbackFrames(data.checkpointFrames ?? CHECKPOINTER_DEFAULTS) : undefined,
+});
 const queue = new WriteQueue(db.kysely, {
   maxBatch: data.maxBatch,
   concurrency: 1,

@@ -1,6 +1,9 @@
 // Votes on a SQLite file commit on the writer thread, which shares SQLite's write lock with the
 // server thread (src/services/writer-thread.ts); elsewhere they commit on the server thread.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTOCHECKPOINT_FRAMES } from '../../src/store/dialect/sqlite.js';
+import { CHECKPOINTER_DEFAULTS, fallbackFrames } from '../../src/store/dialect/sqlite-checkpointer.js';
 import { InlineWrites } from '../../src/services/named-writes.js';
 import { WriterThread } from '../../src/services/writer-thread.js';
 import { SharedWriteLock } from '../../src/store/write-lock.js';
@@ -90,6 +93,32 @@ describe('writer thread on a SQLite file', () => {
     expect(on.nBackfill).toBe(on.mxFrame);
     const off = await copied('off');
     expect(off.nBackfill).toBeLessThan(off.mxFrame);
+  });
+
+  it('copies a quiet log however short it is, and keeps SQLite’s own checkpoints only as a fallback', async () => {
+    const local = await startServer('sqlite', { MARQUEE_CHECKPOINTER: 'on' }); // the shipped thresholds
+    try {
+      const pragma = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(local.ctx.db.kysely)).rows[0]!.wal_autocheckpoint;
+      expect(await pragma()).toBe(fallbackFrames(CHECKPOINTER_DEFAULTS));
+      const { review, voters } = await reviewAndVoters(local, 5);
+      await Promise.all(voters.map((v) => local.ctx.services.votes.vote(v, review.id, true)));
+      const file = local.ctx.db.parts.file!;
+      const quiet = walIndex(file);
+      expect(quiet.mxFrame).toBeLessThan(CHECKPOINTER_DEFAULTS.copyFrames); // far below a round's batch
+      expect(quiet.nBackfill).toBeLessThan(quiet.mxFrame);
+      const deadline = Date.now() + 5000;
+      while (walIndex(file).nBackfill < walIndex(file).mxFrame && Date.now() < deadline) await sleep(100);
+      expect(walIndex(file)).toEqual({ mxFrame: quiet.mxFrame, nBackfill: quiet.mxFrame });
+    } finally {
+      await local.close();
+    }
+    const off = await startServer('sqlite', { MARQUEE_CHECKPOINTER: 'off' });
+    try {
+      const pragma = (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(off.ctx.db.kysely)).rows[0]!.wal_autocheckpoint;
+      expect(pragma).toBe(AUTOCHECKPOINT_FRAMES);
+    } finally {
+      await off.close();
+    }
   });
 
   it('finishes the votes already sent when the server shuts down', async () => {

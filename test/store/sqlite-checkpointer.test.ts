@@ -71,6 +71,29 @@ describe('SqliteCheckpointer', () => {
     }
   });
 
+  it('copies a log that has stopped growing for idleMs, however short it is', async () => {
+    const checkpointer = new SqliteCheckpointer(file, lock, { copyFrames: 1000, restartFrames: 1000, idleMs: 150 });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      commits(5);
+      await checkpointer.round(); // first sight of this length
+      await sleep(100);
+      commits(1); // still growing: not idle
+      await checkpointer.round();
+      await sleep(100);
+      await checkpointer.round();
+      expect(walIndex(file).nBackfill).toBe(0);
+      await sleep(100); // 200 ms without a commit
+      const round = await checkpointer.round();
+      expect(round).toMatchObject({ restarted: false, lockedMs: 0 });
+      const after = walIndex(file);
+      expect(after.mxFrame).toBeLessThan(1000);
+      expect(after.nBackfill).toBe(after.mxFrame);
+    } finally {
+      checkpointer.close();
+    }
+  });
+
   it('restarts a long log under the write lock, and the next commit writes from its start', async () => {
     const checkpointer = new SqliteCheckpointer(file, lock, { copyFrames: 1, restartFrames: 50 });
     try {

@@ -27,12 +27,14 @@ export interface EngineOptions {
   onConnectionError?(err: Error): void;
   /** SQLite: the page cache in KiB (default 32 MiB). */
   cacheKiB?: number;
+  /** SQLite: the log's length in frames at which a commit checkpoints (default AUTOCHECKPOINT_FRAMES). */
+  autocheckpointFrames?: number;
 }
 
 export function engineParts(url: string, options: EngineOptions = {}): EngineParts {
   if (url.startsWith('sqlite:')) {
     const file = sqlitePathOf(url);
-    const raw = openSqliteFile(file, options.cacheKiB);
+    const raw = openSqliteFile(file, { cacheKiB: options.cacheKiB, autocheckpointFrames: options.autocheckpointFrames });
     return {
       engine: 'sqlite',
       dialect: sqliteDialect(raw),

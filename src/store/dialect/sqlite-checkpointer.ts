@@ -12,16 +12,24 @@
 //    checkpoint run beside the writer);
 // 2. a flush of the database file (fdatasync), still without the lock, so the pages just copied are
 //    on the disk before step 3;
-// 3. when the log has grown past `restartFrames` (by default at once): the same again, then under the write lock one
-//    more PASSIVE checkpoint, which copies the little committed since and reaches the end of the log.
-//    SQLite then flushes the file (little left to write: step 2 did it) and the next write starts
-//    the log again from its beginning instead of growing it.
+// 3. when the log has grown past `restartFrames` (by default at once): the same again, then under the
+//    write lock one more PASSIVE checkpoint, which copies the little committed since and reaches
+//    the end of the log. SQLite then flushes the file (little left to write: step 2 did it) and the
+//    next write starts the log again from its beginning instead of growing it.
+// 4. whatever the log holds, once it has not grown for `idleMs` (a second): so the database file of
+//    a quiet site never lags its log for long, and the next write starts the log from its beginning.
 // Copying only every `copyFrames` frames keeps what SQLite's own checkpoints had: a page changed by
 // many commits is copied once per batch (every 100 ms, the pages of the most-read titles were copied
-// ten times a second and votes/s fell by up to 18 %; docs/PERFORMANCE.md).
+// ten times a second and votes/s fell by up to 18 %; docs/PERFORMANCE.md). The batches are large
+// (65,536 frames, 256 MiB of log): the flush of step 2 is a burst of random writes that the commits'
+// own flushes of the log wait behind, and the larger the batch, the fewer pages a vote leaves to
+// copy (docs/PERFORMANCE.md, votes: +20–30 % votes/s against 6,144 frames, p99 halved). Under a
+// steady stream of writes the log file then reaches about 360 MB; SQLite reuses it from its start
+// rather than growing it further, and removes it when the last connection closes.
 // Durability is unchanged: every commit still flushes the log (synchronous=FULL), and the database
 // file is flushed before the log is reused, as SQLite's own checkpoints do. The connections keep
-// their `wal_autocheckpoint` as a fallback: should this fall behind, a commit checkpoints as before.
+// their `wal_autocheckpoint` as a fallback (`fallbackFrames`): should this fall far behind, a commit
+// checkpoints as before.
 import fs from 'node:fs';
 import os from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -30,14 +38,25 @@ import { openSqliteFile } from './sqlite.js';
 export interface CheckpointerOptions {
   /** Frames not yet in the database file that start a round. */
   copyFrames: number;
-  /** Frames in the log past which a round restarts it; below the connections' fallback of 16,384. */
+  /** Frames in the log past which a round restarts it; below the connections' fallback (`fallbackFrames`). */
   restartFrames: number;
+  /** A log that has not grown for this long is copied whatever its length (default 1,000 ms). */
+  idleMs?: number;
 }
 
-// 6,144 both: the log then peaks near 12,000 frames (what commits while a round runs), below the
-// fallback; with 8,192 / 12,288 it reached the fallback now and then (votes p99 82–111 ms against
-// 41–43; docs/PERFORMANCE.md).
-export const CHECKPOINTER_DEFAULTS: CheckpointerOptions = { copyFrames: 6144, restartFrames: 6144 };
+// 65,536 both (a round about every 1.5 s under a stream of 9,000 votes/s): against 6,144, alternating
+// runs gave +20–30 % votes/s and half the p99; 16,384 and 32,768 lay between (docs/PERFORMANCE.md).
+export const CHECKPOINTER_DEFAULTS: CheckpointerOptions = { copyFrames: 65_536, restartFrames: 65_536 };
+const IDLE_MS = 1000;
+
+/**
+ * `wal_autocheckpoint` for the connections of a process whose checkpointer thread copies the log: past
+ * what the log reaches while a round runs (up to about 1.6 × restartFrames seen), so commits
+ * checkpoint themselves only should the thread fall far behind.
+ */
+export function fallbackFrames(options: CheckpointerOptions): number {
+  return 4 * options.restartFrames;
+}
 
 export interface CheckpointRound {
   /** Frames in the log when the round began. */
@@ -81,6 +100,8 @@ export class SqliteCheckpointer {
   readonly #fd: number;
   readonly #shm: number;
   readonly #header = Buffer.alloc(WAL_INDEX_BYTES);
+  /** The log's length when last seen to change, and when (for the idle copy). */
+  #seen = { frames: -1, at: 0 };
 
   constructor(
     file: string,
@@ -88,7 +109,7 @@ export class SqliteCheckpointer {
     private readonly options: CheckpointerOptions = CHECKPOINTER_DEFAULTS,
   ) {
     // Reads only log frames and writes pages it does not keep: a small page cache will do.
-    this.#db = openSqliteFile(file, 1024);
+    this.#db = openSqliteFile(file, { cacheKiB: 1024, autocheckpointFrames: fallbackFrames(options) });
     this.#fd = fs.openSync(file, 'r+');
     this.#shm = fs.openSync(`${file}-shm`, 'r'); // the connection just opened made sure it exists
   }
@@ -105,7 +126,17 @@ export class SqliteCheckpointer {
   /** One round: copy and flush without the lock; restart the log under it once it is long. */
   async round(): Promise<CheckpointRound> {
     const { mxFrame, nBackfill } = this.#index();
-    if (mxFrame - nBackfill < this.options.copyFrames && mxFrame < this.options.restartFrames) return { logFrames: mxFrame, restarted: false, lockedMs: 0 };
+    const now = performance.now();
+    if (mxFrame !== this.#seen.frames) this.#seen = { frames: mxFrame, at: now };
+    if (mxFrame - nBackfill < this.options.copyFrames && mxFrame < this.options.restartFrames) {
+      const idle = now - this.#seen.at >= (this.options.idleMs ?? IDLE_MS);
+      if (!idle || mxFrame <= nBackfill) return { logFrames: mxFrame, restarted: false, lockedMs: 0 };
+      // Step 4: nothing is being written, so this copy reaches the end of the log, and the next
+      // write starts the log again.
+      const idleCopy = this.#passive();
+      fs.fdatasyncSync(this.#fd);
+      return { logFrames: idleCopy.log, restarted: false, lockedMs: 0 };
+    }
     const first = this.#passive();
     fs.fdatasyncSync(this.#fd);
     if (first.log < this.options.restartFrames) return { logFrames: first.log, restarted: false, lockedMs: 0 };

@@ -28,20 +28,32 @@ const PRAGMAS = [
   'cache_size = -32768', // 32 MiB
   'temp_store = MEMORY',
   'mmap_size = 0',
-  // Checkpoint (copy the log back into the database) every 64 MiB of log rather than every 4 MiB:
-  // under a stream of writes the copy is the costliest step of a commit, and fewer, larger copies
-  // write each hot page back fewer times. Votes commit on the writer thread (src/services/
-  // writer-thread.ts), so the longer checkpoints delay the votes queued behind them, not page
-  // requests (docs/PERFORMANCE.md has the measurements: +20 % votes/s against 16 MiB, p99 up).
-  'wal_autocheckpoint = 16384',
 ];
 
-/** `cacheKiB` replaces the page cache's 32 MiB (the writer thread's connection takes less). */
-export function openSqliteFile(file: string, cacheKiB?: number): BetterSqlite3.Database {
+/**
+ * Checkpoint (copy the log back into the database) every 64 MiB of log rather than every 4 MiB:
+ * under a stream of writes the copy is the costliest step of a commit, and fewer, larger copies
+ * write each hot page back fewer times. Votes commit on the writer thread (src/services/
+ * writer-thread.ts), so the longer checkpoints delay the votes queued behind them, not page
+ * requests (docs/PERFORMANCE.md has the measurements: +20 % votes/s against 16 MiB, p99 up).
+ * Where a checkpointer thread copies the log (src/store/dialect/sqlite-checkpointer.ts) this is only
+ * its fallback, and the connections of that process set it past the log's length under its rounds.
+ */
+export const AUTOCHECKPOINT_FRAMES = 16_384;
+
+export interface SqliteFileOptions {
+  /** Replaces the page cache's 32 MiB (the writer thread's connection takes less). */
+  cacheKiB?: number;
+  /** Replaces AUTOCHECKPOINT_FRAMES: the log's length, in frames, at which a commit checkpoints. */
+  autocheckpointFrames?: number;
+}
+
+export function openSqliteFile(file: string, options: SqliteFileOptions = {}): BetterSqlite3.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new BetterSqlite3(file);
   for (const pragma of PRAGMAS) db.pragma(pragma);
-  if (cacheKiB !== undefined) db.pragma(`cache_size = -${Math.max(1, Math.floor(cacheKiB))}`);
+  db.pragma(`wal_autocheckpoint = ${Math.max(1, Math.floor(options.autocheckpointFrames ?? AUTOCHECKPOINT_FRAMES))}`);
+  if (options.cacheKiB !== undefined) db.pragma(`cache_size = -${Math.max(1, Math.floor(options.cacheKiB))}`);
   return db;
 }
 
