@@ -23,7 +23,7 @@
 // ten times a second and votes/s fell by up to 18 %; docs/PERFORMANCE.md). The batches are large
 // (65,536 frames, 256 MiB of log): the flush of step 2 is a burst of random writes that the commits'
 // own flushes of the log wait behind, and the larger the batch, the fewer pages a vote leaves to
-// copy (docs/PERFORMANCE.md, votes: +20–30 % votes/s against 6,144 frames, p99 halved). Under a
+// copy (docs/PERFORMANCE.md, votes: +17–19 % votes/s against 6,144 frames, p99 halved). Under a
 // steady stream of writes the log file then reaches about 360 MB; SQLite reuses it from its start
 // rather than growing it further, and removes it when the last connection closes.
 // Durability is unchanged: every commit still flushes the log (synchronous=FULL), and the database
@@ -44,8 +44,9 @@ export interface CheckpointerOptions {
   idleMs?: number;
 }
 
-// 65,536 both (a round about every 1.5 s under a stream of 9,000 votes/s): against 6,144, alternating
-// runs gave +20–30 % votes/s and half the p99; 16,384 and 32,768 lay between (docs/PERFORMANCE.md).
+// 65,536 both (a round about every 1.6 s under a stream of 9,000 votes/s): against 6,144, alternating
+// runs gave +17–19 % votes/s and half the p99; 16,384 and 32,768 lay between, 131,072 no better
+// (docs/PERFORMANCE.md).
 export const CHECKPOINTER_DEFAULTS: CheckpointerOptions = { copyFrames: 65_536, restartFrames: 65_536 };
 const IDLE_MS = 1000;
 
