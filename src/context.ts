@@ -7,7 +7,7 @@ import { migrateToLatest } from './store/migrate.js';
 import { WriteQueue } from './store/write-queue.js';
 import { SharedWriteLock } from './store/write-lock.js';
 import { InlineWrites, type NamedWrites } from './services/named-writes.js';
-import { CHECKPOINTER_DEFAULTS, fallbackFrames } from './store/dialect/sqlite-checkpointer.js';
+import { autocheckpointFramesFor } from './store/dialect/sqlite-checkpointer.js';
 import { WriterThread } from './services/writer-thread.js';
 import { AccountsService } from './services/accounts.service.js';
 import { CatalogService } from './services/catalog.service.js';
@@ -69,7 +69,7 @@ export async function openContext(config: Config, options: ContextOptions = {}):
   const db = openDb(config.databaseUrl, {
     onConnectionError: (err) => logger.warn({ err }, 'a pooled database connection failed while idle'),
     // With a checkpointer thread (started by the writer thread) SQLite's own checkpoints are its fallback.
-    autocheckpointFrames: config.writerThread && config.checkpointer ? fallbackFrames(config.checkpointFrames ?? CHECKPOINTER_DEFAULTS) : undefined,
+    autocheckpointFrames: autocheckpointFramesFor(config.writerThread && config.checkpointer, config.checkpointFrames),
   });
   try {
     if (options.migrate !== false) {

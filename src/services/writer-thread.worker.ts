@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../store/db.js';
 import { WriteQueue } from '../store/write-queue.js';
 import { SharedWriteLock } from '../store/write-lock.js';
-import { CHECKPOINTER_DEFAULTS, fallbackFrames } from '../store/dialect/sqlite-checkpointer.js';
+import { autocheckpointFramesFor } from '../store/dialect/sqlite-checkpointer.js';
 import { InlineWrites } from './named-writes.js';
 import { startWorker } from './worker-threads.js';
 import type { CheckpointerThreadData } from './checkpointer-thread.worker.js';
@@ -16,7 +16,7 @@ const data = (workerData as { data: WriterThreadData }).data;
 // page cache holds the pages anyway.
 const db = openDb(data.databaseUrl, {
   cacheKiB: 8192,
-  autocheckpointFrames: data.checkpointer ? fallbackFrames(data.checkpointFrames ?? CHECKPOINTER_DEFAULTS) : undefined,
+  autocheckpointFrames: autocheckpointFramesFor(data.checkpointer, data.checkpointFrames),
 });
 const queue = new WriteQueue(db.kysely, {
   maxBatch: data.maxBatch,

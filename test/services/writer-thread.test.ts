@@ -96,10 +96,10 @@ describe('writer thread on a SQLite file', () => {
   });
 
   it('copies a quiet log however short it is, and keeps SQLite’s own checkpoints only as a fallback', async () => {
+    const autocheckpointOf = async (s: TestServer) => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(s.ctx.db.kysely)).rows[0]!.wal_autocheckpoint;
     const local = await startServer('sqlite', { MARQUEE_CHECKPOINTER: 'on' }); // the shipped thresholds
     try {
-      const pragma = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(local.ctx.db.kysely)).rows[0]!.wal_autocheckpoint;
-      expect(await pragma()).toBe(fallbackFrames(CHECKPOINTER_DEFAULTS));
+      expect(await autocheckpointOf(local)).toBe(fallbackFrames(CHECKPOINTER_DEFAULTS));
       const { review, voters } = await reviewAndVoters(local, 5);
       await Promise.all(voters.map((v) => local.ctx.services.votes.vote(v, review.id, true)));
       const file = local.ctx.db.parts.file!;
@@ -114,8 +114,7 @@ describe('writer thread on a SQLite file', () => {
     }
     const off = await startServer('sqlite', { MARQUEE_CHECKPOINTER: 'off' });
     try {
-      const pragma = (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(off.ctx.db.kysely)).rows[0]!.wal_autocheckpoint;
-      expect(pragma).toBe(AUTOCHECKPOINT_FRAMES);
+      expect(await autocheckpointOf(off)).toBe(AUTOCHECKPOINT_FRAMES);
     } finally {
       await off.close();
     }

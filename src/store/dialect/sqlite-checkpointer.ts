@@ -55,8 +55,13 @@ const IDLE_MS = 1000;
  * what the log reaches while a round runs (up to about 1.6 × restartFrames seen), so commits
  * checkpoint themselves only should the thread fall far behind.
  */
-export function fallbackFrames(options: CheckpointerOptions): number {
+export function fallbackFrames(options: CheckpointerOptions = CHECKPOINTER_DEFAULTS): number {
   return 4 * options.restartFrames;
+}
+
+/** The same for a process that may or may not run the checkpointer (undefined: SQLite's default here). */
+export function autocheckpointFramesFor(checkpointer: boolean, options: CheckpointerOptions | undefined): number | undefined {
+  return checkpointer ? fallbackFrames(options) : undefined;
 }
 
 export interface CheckpointRound {
