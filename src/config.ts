@@ -28,6 +28,8 @@ export interface Config {
   };
   /** Session lifetime in days. */
   sessionDays: number;
+  /** How long a session's or token's account is remembered between lookups (0: looked up every request). */
+  authCacheSeconds: number;
   /** Upper bound of writes committed together by the group-commit writer. */
   writeBatchMax: number;
   /** SQLite file: commit votes on a writer thread of their own (src/services/writer-thread.ts). */
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       },
     },
     sessionDays: int('MARQUEE_SESSION_DAYS', 30, 1, 3650),
+    authCacheSeconds: int('MARQUEE_AUTH_CACHE_SECONDS', 5, 0, 60),
     writeBatchMax: int('MARQUEE_WRITE_BATCH_MAX', 256, 1, 10_000),
     writerThread: on('MARQUEE_WRITER_THREAD'),
     checkpointer: on('MARQUEE_CHECKPOINTER'),

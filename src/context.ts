@@ -105,7 +105,7 @@ export async function openContext(config: Config, options: ContextOptions = {}):
   const reviews = new ReviewsService(db, writes, clock, changes, mentions, quality);
   const catalog = new CatalogService(db, writes, config, clock, changes);
   const services: Services = {
-    accounts: new AccountsService(db, writes, config, clock),
+    accounts: new AccountsService(db, writes, config, clock, changes),
     catalog,
     reviews,
     votes: new VotesService(namedWrites, clock, changes),

@@ -67,7 +67,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   const cache = new PageCache();
-  const unsubscribe = ctx.services.changes.subscribe((change) => cache.invalidate(change.titleId));
+  const unsubscribe = ctx.services.changes.subscribe((change) => {
+    if (change.kind === 'title') cache.invalidate(change.titleId);
+  });
   app.addHook('onClose', async () => unsubscribe());
 
   opsRoutes(app, ctx);

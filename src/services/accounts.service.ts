@@ -1,5 +1,5 @@
 // Accounts, sign-in sessions and personal access tokens.
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify, Algorithm } from '@node-rs/argon2';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
@@ -11,6 +11,8 @@ import { AppError, invalid, notFound } from '../domain/errors.js';
 import { roleForNewAccount, type Actor, type Role } from '../domain/permissions.js';
 import { userJson, type UserJson } from './present.js';
 import type { Clock } from './clock.js';
+import type { ChangeFeed } from './changes.js';
+import { CredentialCache } from './credential-cache.js';
 
 // OWASP's recommended argon2id minimum (19 MiB, 2 passes, 1 lane).
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -24,20 +26,27 @@ export const PASSWORD_MIN = 10;
 export function newSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
 
 export const actorOf = (u: UserRow): Actor => ({ id: u.id, role: u.role, suspended: u.suspended === 1 });
 
 export class AccountsService {
   readonly #users: UsersStore;
+  readonly #credentials: CredentialCache;
 
   constructor(
     private readonly db: Db,
     private readonly writes: WriteQueue,
     private readonly config: Config,
     private readonly clock: Clock,
+    private readonly changes: ChangeFeed,
   ) {
     this.#users = new UsersStore(db.kysely);
+    this.#credentials = new CredentialCache(config.authCacheSeconds * 1000);
+    // Any instance's change to who may do what: forget every remembered credential.
+    changes.subscribe((change) => {
+      if (change.kind === 'accounts') this.#credentials.clear();
+    });
   }
 
   async register(input: { handle: string; email: string; password: string; displayName?: string; role?: Role }): Promise<UserRow> {
@@ -86,14 +95,30 @@ export class AccountsService {
 
   async endSession(token: string): Promise<void> {
     await this.writes.run((trx) => new UsersStore(trx).deleteSession(hashSecret(token)));
+    this.changes.publish({ kind: 'accounts' });
   }
 
-  userForSession(token: string): Promise<UserRow | undefined> {
-    return this.#users.userBySession(hashSecret(token), this.clock.now().toISOString());
+  /** The account of a session that has not ended; remembered for a few seconds (CredentialCache). */
+  async userForSession(token: string): Promise<UserRow | undefined> {
+    const key = `s:${hashSecret(token)}`;
+    const now = this.clock.now();
+    const cached = this.#credentials.get(key, now.getTime());
+    if (cached) return cached;
+    const found = await this.#users.sessionOwner(key.slice(2), now.toISOString());
+    if (!found) return undefined;
+    this.#credentials.set(key, found.user, now.getTime(), Date.parse(found.expiresAt));
+    return found.user;
   }
 
-  userForToken(token: string): Promise<UserRow | undefined> {
-    return this.#users.userByToken(hashSecret(token));
+  /** The account of a personal access token; remembered for a few seconds (CredentialCache). */
+  async userForToken(token: string): Promise<UserRow | undefined> {
+    const key = `t:${hashSecret(token)}`;
+    const nowMs = this.clock.now().getTime();
+    const cached = this.#credentials.get(key, nowMs);
+    if (cached) return cached;
+    const user = await this.#users.userByToken(key.slice(2));
+    if (user) this.#credentials.set(key, user, nowMs);
+    return user;
   }
 
   async createToken(userId: number, name: string): Promise<{ id: number; name: string; token: string }> {
@@ -105,6 +130,7 @@ export class AccountsService {
   async deleteToken(userId: number, id: number): Promise<void> {
     const deleted = await this.writes.run((trx) => new UsersStore(trx).deleteToken(id, userId));
     if (!deleted) throw notFound('No such token.');
+    this.changes.publish({ kind: 'accounts' });
   }
 
   async byHandle(handle: string): Promise<UserRow> {
@@ -121,6 +147,7 @@ export class AccountsService {
   async setRole(handle: string, role: Role): Promise<UserRow> {
     const user = await this.byHandle(handle);
     await this.writes.run((trx) => new UsersStore(trx).setRole(user.id, role));
+    this.changes.publish({ kind: 'accounts' });
     return { ...user, role };
   }
 }

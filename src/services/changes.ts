@@ -1,9 +1,13 @@
-// Tells whoever keeps derived copies (the first-page cache) that data changed. Within a process it is
+// Tells whoever keeps derived copies (the first-page caches, the credential cache) that data changed. Within a process it is
 // a plain listener list; on PostgreSQL every change is also sent with NOTIFY so other app instances
 // on the same database drop their copies too.
 import type { Db } from '../store/db.js';
 
-export type Change = { kind: 'title'; titleId: number };
+export type Change =
+  /** A title's reviews, scores or facts changed: its cached pages are stale. */
+  | { kind: 'title'; titleId: number }
+  /** A session or token ended, or an account's role or suspension changed: remembered credentials are stale. */
+  | { kind: 'accounts' };
 
 const CHANNEL = 'marquee_changes';
 

@@ -203,7 +203,7 @@ export class ModerationService {
     const actor = requireModerator(actorOrNull);
     const reason = validReason(input.reason);
     const now = this.clock.now().toISOString();
-    return this.writes.run(async (trx) => {
+    const result = await this.writes.run(async (trx) => {
       const store = new ModerationStore(trx);
       const user = await new UsersStore(trx).byHandle(handle);
       if (!user) throw notFound('No such user.');
@@ -226,6 +226,9 @@ export class ModerationService {
       });
       return { user: { handle: user.handle, suspended } };
     });
+    // Remembered credentials carry the old suspension (src/services/credential-cache.ts).
+    this.changes.publish({ kind: 'accounts' });
+    return result;
   }
 
   /** The public log: every action, newest first. */

@@ -7,7 +7,13 @@ export type Role = UserRow['role'];
 
 // Who is calling: asked on every signed-in request, so compiled once (src/store/prepared.ts).
 const USER_BY_SESSION = new PreparedQuery(2, (db, tokenHash: string, now: string) =>
-  db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').selectAll('users').where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', now),
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select('sessions.expires_at as session_expires_at')
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now),
 );
 const USER_BY_TOKEN = new PreparedQuery(1, (db, tokenHash: string) =>
   db.selectFrom('tokens').innerJoin('users', 'users.id', 'tokens.user_id').selectAll('users').where('tokens.token_hash', '=', tokenHash),
@@ -76,8 +82,12 @@ export class UsersStore {
     await this.db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
   }
 
-  userBySession(tokenHash: string, now: string): Promise<UserRow | undefined> {
-    return USER_BY_SESSION.first(this.db, tokenHash, now);
+  /** The session's account and when the session ends, if it has not ended by `now`. */
+  async sessionOwner(tokenHash: string, now: string): Promise<{ user: UserRow; expiresAt: string } | undefined> {
+    const row = await USER_BY_SESSION.first(this.db, tokenHash, now);
+    if (!row) return undefined;
+    const { session_expires_at: expiresAt, ...user } = row;
+    return { user, expiresAt };
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

@@ -16,6 +16,7 @@ export function registerWeb(app: FastifyInstance, ctx: AppContext): void {
   app.decorate('webContext', ctx);
   const pages = new PageCache<PreparedPage>(1_000);
   const unsubscribe = ctx.services.changes.subscribe((change) => {
+    if (change.kind !== 'title') return;
     pages.invalidate(change.titleId);
     pages.invalidate(ANY_TITLE);
   });
