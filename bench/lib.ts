@@ -95,10 +95,17 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   seconds: number;
+  /** Requests answered in each second of the run (the first holds connection set-up and JIT warm-up). */
+  per_second: number[];
 }
 
 export async function load(opts: autocannon.Options): Promise<LoadResult> {
-  const result = await autocannon({ connections: 50, duration: 10, ...opts });
+  const perSecond: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ connections: 50, duration: 10, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+    // autocannon passes each second's counts to 'tick'; @types/autocannon declares no argument.
+    (instance as NodeJS.EventEmitter).on('tick', (tick: { counter: number }) => perSecond.push(tick.counter));
+  });
   return {
     rps: Math.round(result.requests.average),
     mean: Math.round(result.latency.mean * 100) / 100,
@@ -110,6 +117,7 @@ export async function load(opts: autocannon.Options): Promise<LoadResult> {
     non2xx: result.non2xx,
     errors: result.errors,
     seconds: result.duration,
+    per_second: perSecond.filter((n, i) => n > 0 || i < perSecond.length - 1), // autocannon's last tick can be empty
   };
 }
 
