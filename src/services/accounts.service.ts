@@ -104,9 +104,10 @@ export class AccountsService {
     const now = this.clock.now();
     const cached = this.#credentials.get(key, now.getTime());
     if (cached) return cached;
+    const generation = this.#credentials.generation;
     const found = await this.#users.sessionOwner(key.slice(2), now.toISOString());
     if (!found) return undefined;
-    this.#credentials.set(key, found.user, now.getTime(), Date.parse(found.expiresAt));
+    this.#credentials.set(key, found.user, now.getTime(), generation, Date.parse(found.expiresAt));
     return found.user;
   }
 
@@ -116,8 +117,9 @@ export class AccountsService {
     const nowMs = this.clock.now().getTime();
     const cached = this.#credentials.get(key, nowMs);
     if (cached) return cached;
+    const generation = this.#credentials.generation;
     const user = await this.#users.userByToken(key.slice(2));
-    if (user) this.#credentials.set(key, user, nowMs);
+    if (user) this.#credentials.set(key, user, nowMs, generation);
     return user;
   }
 

@@ -17,6 +17,7 @@ interface Entry {
 
 export class CredentialCache {
   readonly #entries = new Map<string, Entry>();
+  #generation = 0;
 
   /**
    * @param ttlMs how long an answer is used; 0 turns the cache off.
@@ -41,15 +42,24 @@ export class CredentialCache {
     return entry.user;
   }
 
+  /**
+   * Which clear() the cache is at. Read it before a lookup and pass it to set(): an answer read
+   * before a clear() that came while it travelled is not kept (it may be what the clear was about).
+   */
+  get generation(): number {
+    return this.#generation;
+  }
+
   /** Remembers `user` for `key` until the time limit, or until `endsAtMs` (a session's end) if sooner. */
-  set(key: string, user: UserRow, nowMs: number, endsAtMs = Infinity): void {
-    if (!this.enabled) return;
+  set(key: string, user: UserRow, nowMs: number, generation: number, endsAtMs = Infinity): void {
+    if (!this.enabled || generation !== this.#generation) return;
     this.#entries.delete(key); // re-inserted last, so the oldest entry is always first
     if (this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, { user, until: Math.min(nowMs + this.ttlMs, endsAtMs) });
   }
 
   clear(): void {
+    this.#generation++;
     this.#entries.clear();
   }
 
