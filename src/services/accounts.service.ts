@@ -99,28 +99,37 @@ export class AccountsService {
   }
 
   /** The account of a session that has not ended; remembered for a few seconds (CredentialCache). */
-  async userForSession(token: string): Promise<UserRow | undefined> {
-    const key = `s:${hashSecret(token)}`;
+  userForSession(token: string): Promise<UserRow | undefined> {
+    return this.#remembered('s', token, async (tokenHash, now) => {
+      const found = await this.#users.sessionOwner(tokenHash, now.toISOString());
+      return found && { user: found.user, endsAtMs: Date.parse(found.expiresAt) };
+    });
+  }
+
+  /** The account of a personal access token; remembered for a few seconds (CredentialCache). */
+  userForToken(token: string): Promise<UserRow | undefined> {
+    return this.#remembered('t', token, async (tokenHash) => {
+      const user = await this.#users.userByToken(tokenHash);
+      return user && { user };
+    });
+  }
+
+  /** The credential's account from memory, else from `lookup` (by the secret's hash), then remembered. */
+  async #remembered(
+    kind: 's' | 't',
+    secret: string,
+    lookup: (tokenHash: string, now: Date) => Promise<{ user: UserRow; endsAtMs?: number } | undefined>,
+  ): Promise<UserRow | undefined> {
+    const tokenHash = hashSecret(secret);
+    const key = `${kind}:${tokenHash}`;
     const now = this.clock.now();
     const cached = this.#credentials.get(key, now.getTime());
     if (cached) return cached;
     const generation = this.#credentials.generation;
-    const found = await this.#users.sessionOwner(key.slice(2), now.toISOString());
+    const found = await lookup(tokenHash, now);
     if (!found) return undefined;
-    this.#credentials.set(key, found.user, now.getTime(), generation, Date.parse(found.expiresAt));
+    this.#credentials.set(key, found.user, now.getTime(), generation, found.endsAtMs);
     return found.user;
-  }
-
-  /** The account of a personal access token; remembered for a few seconds (CredentialCache). */
-  async userForToken(token: string): Promise<UserRow | undefined> {
-    const key = `t:${hashSecret(token)}`;
-    const nowMs = this.clock.now().getTime();
-    const cached = this.#credentials.get(key, nowMs);
-    if (cached) return cached;
-    const generation = this.#credentials.generation;
-    const user = await this.#users.userByToken(key.slice(2));
-    if (user) this.#credentials.set(key, user, nowMs, generation);
-    return user;
   }
 
   async createToken(userId: number, name: string): Promise<{ id: number; name: string; token: string }> {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import Database from 'better-sqlite3';
-import { TEST_ENGINES } from '../support/databases.js';
+import { TEST_ENGINES, type TestEngine } from '../support/databases.js';
 import { Client, startServer, type TestServer } from '../support/server.js';
 import { newAdmin, newTitle, newUser, type TestUser } from '../support/factories.js';
 import { spawnServer, type ServerProcess } from '../support/process.js';
@@ -39,20 +39,26 @@ async function tokenClient(server: TestServer, user: TestUser): Promise<{ client
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A server for the enclosing describe block, remembering credentials for `seconds`. */
+function serverRemembering(engine: TestEngine, seconds: string): () => TestServer {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(engine, { MARQUEE_AUTH_CACHE_SECONDS: seconds });
+  });
+  afterAll(() => server?.close());
+  return () => server;
+}
+
 for (const engine of TEST_ENGINES) {
   describe(`remembered credentials on ${engine}`, () => {
     describe('with a two-second time limit', () => {
-      let server: TestServer;
-      beforeAll(async () => {
-        server = await startServer(engine, { MARQUEE_AUTH_CACHE_SECONDS: '2' });
-      });
-      afterAll(() => server?.close());
+      const server = serverRemembering(engine, '2');
 
       it('answers from memory within the limit, and looks the token up again after it', async () => {
-        const user = await newUser(server);
-        const { client, id } = await tokenClient(server, user);
+        const user = await newUser(server());
+        const { client, id } = await tokenClient(server(), user);
         expect((await client.get('/api/v1/me')).status).toBe(200); // looked up, remembered
-        await behindTheServersBack(server, `delete from tokens where id = ${id}`);
+        await behindTheServersBack(server(), `delete from tokens where id = ${id}`);
         expect((await client.get('/api/v1/me')).body.user.handle).toBe(user.handle); // remembered
         await sleep(2_100);
         expectError(await client.get('/api/v1/me'), 401, 'unauthenticated'); // looked up again: gone
@@ -60,17 +66,13 @@ for (const engine of TEST_ENGINES) {
     });
 
     describe('with the cache off (MARQUEE_AUTH_CACHE_SECONDS=0)', () => {
-      let server: TestServer;
-      beforeAll(async () => {
-        server = await startServer(engine, { MARQUEE_AUTH_CACHE_SECONDS: '0' });
-      });
-      afterAll(() => server?.close());
+      const server = serverRemembering(engine, '0');
 
       it('looks every credential up on every request', async () => {
-        const user = await newUser(server);
-        const { client, id } = await tokenClient(server, user);
+        const user = await newUser(server());
+        const { client, id } = await tokenClient(server(), user);
         expect((await client.get('/api/v1/me')).status).toBe(200);
-        await behindTheServersBack(server, `delete from tokens where id = ${id}`);
+        await behindTheServersBack(server(), `delete from tokens where id = ${id}`);
         expectError(await client.get('/api/v1/me'), 401, 'unauthenticated');
       });
     });
