@@ -12,7 +12,7 @@ import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { SharedWriteLock } from '../store/write-lock.js';
 import type { CheckpointerOptions } from '../store/dialect/sqlite-checkpointer.js';
 import type { NamedWrites, WriteInput, WriteName, WriteOutput } from './named-writes.js';
-import { startWorker } from './worker-threads.js';
+import { SMALL_YOUNG_GENERATION, startWorker } from './worker-threads.js';
 
 export interface WriterThreadData {
   databaseUrl: string;
@@ -106,7 +106,7 @@ export class WriterThread implements NamedWrites {
   #start(): Worker {
     if (this.#worker) return this.#worker;
     const data: WriterThreadData = { ...this.data, lock: this.data.lock.buffer };
-    const worker = startWorker('writer-thread', import.meta.url, data);
+    const worker = startWorker('writer-thread', import.meta.url, data, SMALL_YOUNG_GENERATION);
     worker.on('message', (message: FromWriter) => {
       for (const reply of message.replies) {
         const waiting = this.#waiting.get(reply.id);

@@ -6,7 +6,7 @@ import { WriteQueue } from '../store/write-queue.js';
 import { SharedWriteLock } from '../store/write-lock.js';
 import { autocheckpointFramesFor } from '../store/dialect/sqlite-checkpointer.js';
 import { InlineWrites } from './named-writes.js';
-import { startWorker } from './worker-threads.js';
+import { SMALL_YOUNG_GENERATION, startWorker } from './worker-threads.js';
 import type { CheckpointerThreadData } from './checkpointer-thread.worker.js';
 import { errorToFailure, type FromWriter, type ToWriter, type WriteReply, type WriterThreadData } from './writer-thread.js';
 
@@ -29,7 +29,7 @@ const writes = new InlineWrites(queue);
 // never waits for the log to be copied into the database file. Its failure is this thread's failure,
 // which stops the server (src/context.ts), as the writer thread's own would.
 const checkpointer = data.checkpointer
-  ? startWorker('checkpointer-thread', import.meta.url, { file: db.parts.file!, lock: data.lock, intervalMs: 100, frames: data.checkpointFrames } satisfies CheckpointerThreadData)
+  ? startWorker('checkpointer-thread', import.meta.url, { file: db.parts.file!, lock: data.lock, intervalMs: 100, frames: data.checkpointFrames } satisfies CheckpointerThreadData, SMALL_YOUNG_GENERATION)
   : null;
 checkpointer?.on('error', (err) => {
   throw err;
