@@ -7,7 +7,7 @@ const TSX_BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { const { workerData 
 /**
  * For the threads that keep little alive (the writer, the checkpointer): a young generation of 8 MB
  * instead of V8's default, which under votes grows to 32 MB per thread. Same votes per second, 17 MB
- * less peak memory on average (docs/PERFORMANCE.md, 2026-11-27 08:10).
+ * less peak memory on average (docs/PERFORMANCE.md, section 2026-11-27 07:40–08:25; decision 37).
  */
 export const SMALL_YOUNG_GENERATION: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 
